@@ -1,0 +1,5 @@
+package dev.yubin.store;
+
+/** RFC 4315 APPENDUID data. */
+public record AppendResult(long uidValidity, long uid) {
+}
