@@ -6,10 +6,10 @@ import java.util.Set;
 /**
  * The DSN parameters of RCPT TO (RFC 3461 §4.1, §4.2), kept for the outbound queue's DSNs.
  *
- * @param notify empty when not given; {@code NEVER} alone, or any of the others
+ * @param notifyOn empty when not given; {@code NEVER} alone, or any of the others
  * @param originalRecipient {@code ORCPT=addr-type;xtext}, decoded
  */
-public record RcptParameters(Set<Notify> notify, Optional<OriginalRecipient> originalRecipient) {
+public record RcptParameters(Set<Notify> notifyOn, Optional<OriginalRecipient> originalRecipient) {
     public static final RcptParameters NONE = new RcptParameters(Set.of(), Optional.empty());
 
     public enum Notify { NEVER, SUCCESS, FAILURE, DELAY }
@@ -19,8 +19,8 @@ public record RcptParameters(Set<Notify> notify, Optional<OriginalRecipient> ori
     }
 
     public RcptParameters {
-        notify = Set.copyOf(notify);
-        if (notify.contains(Notify.NEVER) && notify.size() > 1) {
+        notifyOn = Set.copyOf(notifyOn);
+        if (notifyOn.contains(Notify.NEVER) && notifyOn.size() > 1) {
             throw new IllegalArgumentException("NOTIFY=NEVER cannot be combined"); // RFC 3461 §4.1
         }
     }
