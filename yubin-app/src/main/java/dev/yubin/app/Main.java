@@ -27,6 +27,10 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Administration commands print their results on stdout: only warnings go to the log.
+        if (args.length == 0 || !args[0].equals("serve")) {
+            System.setProperty("yubin.log.level", "WARN");
+        }
         System.exit(run(args));
     }
 

@@ -5,7 +5,6 @@ import dev.yubin.app.config.Config;
 import dev.yubin.store.BlobStore;
 import dev.yubin.store.Directory;
 import dev.yubin.store.MailboxStore;
-import dev.yubin.store.sql.FsBlobStore;
 import dev.yubin.store.sql.SqliteStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
