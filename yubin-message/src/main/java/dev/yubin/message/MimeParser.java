@@ -25,7 +25,7 @@ final class MimeParser {
 
     /** A part being built; {@code end} is known once a delimiter or the end of input closes it. */
     static final class Node {
-        final int headerStart;
+        int headerStart;
         int bodyStart;
         int end;
         final int lineFeedsBefore;
@@ -226,7 +226,10 @@ final class MimeParser {
     }
 
     private void close(Node n, int contentEnd, int feedsAtEnd) {
-        n.end = Math.max(contentEnd, n.headerStart);
+        if (contentEnd < n.headerStart) {
+            n.headerStart = contentEnd; // opened on the delimiter line itself: an empty entity
+        }
+        n.end = contentEnd;
         if (n.bodyStart > n.end) {
             n.bodyStart = n.end; // header cut off before its end
         }
