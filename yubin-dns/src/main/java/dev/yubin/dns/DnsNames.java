@@ -38,7 +38,8 @@ public final class DnsNames {
         return isQueryable(n) ? Optional.of(n) : Optional.empty();
     }
 
-    /** RFC 1035 §2.3.4: labels of 1..63 octets, name of at most 255 octets on the wire. */
+    /** RFC 1035 §2.3.4: labels of 1..63 octets, name of at most 255 octets on the wire;
+     * labels may hold any printable ASCII octet including space (RFC 2181 §11), no control octets. */
     public static boolean isQueryable(String canonicalName) {
         if (canonicalName.isEmpty()) {
             return true;
@@ -52,12 +53,30 @@ public final class DnsNames {
             }
             for (int i = 0; i < label.length(); i++) {
                 char c = label.charAt(i);
-                if (c <= 0x20 || c >= 0x7f) {
+                if (c < 0x20 || c >= 0x7f) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    /**
+     * The name in dnsjava's master-file syntax: every octet other than letters, digits, '-' and
+     * '_' escaped as {@code \DDD}, so names with unusual (but legal) octets survive parsing.
+     */
+    public static String escaped(String canonicalName) {
+        StringBuilder sb = new StringBuilder(canonicalName.length() + 1);
+        for (int i = 0; i < canonicalName.length(); i++) {
+            char c = canonicalName.charAt(i);
+            boolean plain = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+            if (plain) {
+                sb.append(c);
+            } else {
+                sb.append('\\').append(String.format("%03d", (int) c & 0xff));
+            }
+        }
+        return sb.append('.').toString();
     }
 
     /** The reverse-lookup name: {@code 4.3.2.1.in-addr.arpa} or the nibble form under ip6.arpa. */

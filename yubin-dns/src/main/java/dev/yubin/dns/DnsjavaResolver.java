@@ -112,7 +112,7 @@ public final class DnsjavaResolver implements Resolver {
         }
         Name qname;
         try {
-            qname = Name.fromString(canonical.get().isEmpty() ? "." : canonical.get() + ".");
+            qname = canonical.get().isEmpty() ? Name.root : Name.fromString(DnsNames.escaped(canonical.get()));
         } catch (TextParseException e) {
             return new DnsResult.NxDomain<>(Dnssec.INSECURE);
         }

@@ -93,9 +93,6 @@ public final class StaticResolver implements Resolver {
         String name = q.get();
         boolean allSecure = true;
         for (int hop = 0; hop <= MAX_CNAME_CHAIN; hop++) {
-            if (timeouts.contains(name)) {
-                return new DnsResult.TempFailure<>("timeout for " + name);
-            }
             allSecure &= secure.contains(name);
             Dnssec dnssec = allSecure ? Dnssec.SECURE : Dnssec.INSECURE;
             List<Entry> entries = records.getOrDefault(name, List.of());
@@ -110,6 +107,9 @@ public final class StaticResolver implements Resolver {
             }
             if (!values.isEmpty()) {
                 return new DnsResult.Records<>(values, dnssec);
+            }
+            if (timeouts.contains(name)) {
+                return new DnsResult.TempFailure<>("timeout for " + name);
             }
             if (cname == null) {
                 return existing.contains(name) ? new DnsResult.NoData<>(dnssec) : new DnsResult.NxDomain<>(dnssec);
@@ -184,7 +184,10 @@ public final class StaticResolver implements Resolver {
             return add(owner, Kind.CNAME, DnsNames.canonical(target));
         }
 
-        /** Every query for {@code owner} fails temporarily (like a timeout or SERVFAIL). */
+        /**
+         * Queries for {@code owner} fail temporarily (like a timeout or SERVFAIL), except for the
+         * types that have records added for it: a server that answers some types and not others.
+         */
         public Builder timeout(String owner) {
             timeouts.add(DnsNames.canonical(owner));
             return this;

@@ -2,14 +2,16 @@ package dev.yubin.message;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.HashMap;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Parses a whole RFC 5322 message once and returns everything the servers need of it. Thread-safe
- * and stateless apart from its limits; never throws for malformed MIME (best effort, like Dovecot).
+ * Parses a whole RFC 5322 message once and returns everything the servers need of it: ENVELOPE and
+ * BODYSTRUCTURE data with part offsets, search text, MIME depth and the Received: count.
+ * Thread-safe (no state besides its limits); never throws for malformed MIME (best effort, like Dovecot).
  */
 public final class MessageIndexer {
 
@@ -19,40 +21,66 @@ public final class MessageIndexer {
         this.limits = Objects.requireNonNull(limits, "limits");
     }
 
+    public MessageLimits limits() {
+        return limits;
+    }
+
     /** Reads the stream to its end and indexes it; only the stream's IOException escapes. */
     public IndexedMessage index(InputStream rfc822) throws IOException {
         byte[] all = rfc822.readAllBytes();
         return index(all, 0, all.length);
     }
 
-    /** Indexes {@code len} octets of {@code rfc822} from {@code off}; offsets in the result start at 0. */
+    /**
+     * Indexes {@code len} octets of {@code rfc822} from {@code off} (CRLF line ends; bare LF is
+     * tolerated). Offsets in the result count from {@code off}.
+     */
     public IndexedMessage index(byte[] rfc822, int off, int len) {
         Objects.checkFromIndexSize(off, len, rfc822.length);
-        // provisional: header only, single text part (replaced by the MIME walker)
-        int end = off + len;
-        int p = off;
-        Map<String, String> headers = new HashMap<>();
-        int bodyStart = end;
-        while (p < end) {
-            int eol = p;
-            while (eol < end && rfc822[eol] != '\n') {
-                eol++;
-            }
-            int next = Math.min(eol + 1, end);
-            if (eol == p || (eol == p + 1 && rfc822[p] == '\r')) {
-                bodyStart = next;
-                break;
-            }
-            p = next;
-        }
-        BodyPart root = new BodyPart("text", "plain", List.of(new Param("charset", "us-ascii")), null, null,
-                "7bit", end - bodyStart, 0, null, null, List.of(), List.of(), null, List.of(), null, null,
-                0, bodyStart - off, len);
-        MessageSummary s = new MessageSummary(bodyStart - off, headers, root, null);
-        return new IndexedMessage(s, "", 0, false, 0, len);
+        SearchText search = new SearchText(limits.maxSearchTextBytes());
+        MimeParser parser = new MimeParser(rfc822, off, off + len, limits, search);
+        MimeParser.Node root = parser.parse();
+        Map<String, String> headers = root.header.cached;
+        BodyPart body = toPart(root, off);
+        OffsetDateTime date = DateHeader.parse(headers.get("date")).orElse(null);
+        MessageSummary summary = new MessageSummary(root.bodyStart - off, headers, body, date);
+        return new IndexedMessage(summary, search.toString(), parser.depth, parser.tooDeep,
+                root.header.receivedCount, len);
     }
 
-    public MessageLimits limits() {
-        return limits;
+    /** Converts the parser's tree to records; depth is bounded by the parser's depth limit. */
+    private static BodyPart toPart(MimeParser.Node n, int base) {
+        MimeFields.ContentType ct = n.type;
+        String[] mime = n.header.mime;
+        List<Param> params = ct.params();
+        if (ct.type().equals("text") && ct.param("charset") == null) {
+            // RFC 2045 §5.2 default charset, made explicit as IMAP servers do
+            List<Param> withCharset = new ArrayList<>(params.size() + 1);
+            withCharset.add(new Param("charset", "us-ascii"));
+            withCharset.addAll(params);
+            params = withCharset;
+        }
+        List<BodyPart> children = List.of();
+        if (!n.children.isEmpty()) {
+            List<BodyPart> c = new ArrayList<>(n.children.size());
+            for (MimeParser.Node child : n.children) {
+                c.add(toPart(child, base));
+            }
+            children = c;
+        }
+        Envelope envelope = null;
+        BodyPart message = null;
+        if (n.message != null) {
+            envelope = Envelopes.of(n.message.header.cached);
+            message = toPart(n.message, base);
+        }
+        boolean hasLines = ct.type().equals("text") || message != null;
+        MimeFields.Disposition d = MimeFields.disposition(mime[HeaderSection.CONTENT_DISPOSITION]);
+        return new BodyPart(ct.type(), ct.subtype(), params, mime[HeaderSection.CONTENT_ID],
+                mime[HeaderSection.CONTENT_DESCRIPTION], n.encoding, n.end - n.bodyStart,
+                hasLines ? n.lines : 0, mime[HeaderSection.CONTENT_MD5], d == null ? null : d.value(),
+                d == null ? List.of() : d.params(), MimeFields.language(mime[HeaderSection.CONTENT_LANGUAGE]),
+                mime[HeaderSection.CONTENT_LOCATION], children, envelope, message,
+                n.headerStart - base, n.bodyStart - base, n.end - base);
     }
 }

@@ -251,7 +251,7 @@ public final class TestDnsServer implements AutoCloseable {
     static Name name(String text) {
         String canonical = DnsNames.canonical(text);
         try {
-            return Name.fromString(canonical.isEmpty() ? "." : canonical + ".");
+            return canonical.isEmpty() ? Name.root : Name.fromString(DnsNames.escaped(canonical));
         } catch (TextParseException e) {
             throw new IllegalArgumentException("bad DNS name: " + text, e);
         }

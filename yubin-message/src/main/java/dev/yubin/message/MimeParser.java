@@ -1,0 +1,255 @@
+package dev.yubin.message;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One pass over a whole message building its MIME tree with byte offsets (RFC 2045, RFC 2046 §5.1).
+ *
+ * <p>Single pass like Dovecot and mime4j: every line is visited once; a line starting with "--" is
+ * compared with the boundaries of the open multiparts, innermost first, and a match closes every part
+ * opened since that multipart. So the cost is linear in the message size whatever the nesting, and
+ * nothing recurses deeper than {@link MessageLimits#maxMimeDepth()}. Hostile input (missing boundaries,
+ * junk, 10,000 nested multiparts) yields a valid tree: a multipart past the depth limit, or after
+ * {@link MessageLimits#maxMimeParts()} parts, is kept as one opaque application/octet-stream part.
+ */
+final class MimeParser {
+
+    static final MimeFields.ContentType TEXT_PLAIN =
+            new MimeFields.ContentType("text", "plain", List.of(new Param("charset", "us-ascii")));
+    static final MimeFields.ContentType MESSAGE_RFC822 =
+            new MimeFields.ContentType("message", "rfc822", List.of());
+    static final MimeFields.ContentType OCTET_STREAM =
+            new MimeFields.ContentType("application", "octet-stream", List.of());
+
+    /** A part being built; {@code end} is known once a delimiter or the end of input closes it. */
+    static final class Node {
+        int headerStart;
+        int bodyStart;
+        int end;
+        final int lineFeedsBefore;
+        long lines;
+        final HeaderSection header;
+        MimeFields.ContentType type;
+        final String encoding;
+        final int level;
+        final List<Node> children = new ArrayList<>(0);
+        Node message;
+        byte[] boundary;
+        boolean acceptsParts;
+
+        Node(int headerStart, HeaderSection header, int lineFeedsBefore, MimeFields.ContentType type, int level) {
+            this.headerStart = headerStart;
+            this.header = header;
+            this.bodyStart = header.bodyStart;
+            this.lineFeedsBefore = lineFeedsBefore;
+            this.type = type;
+            this.encoding = MimeFields.encoding(header.mime[HeaderSection.CONTENT_TRANSFER_ENCODING]);
+            this.level = level;
+        }
+    }
+
+    private final byte[] b;
+    private final int end;
+    private final MessageLimits limits;
+    private final SearchText search;
+    private final List<Node> open = new ArrayList<>();
+    private final HeaderSection.Delimiters delimiters = this::isDelimiterLine;
+    private int pos;
+    private int lineFeeds;
+    private int parts;
+    private int openBoundaries;
+    int depth;
+    boolean tooDeep;
+
+    MimeParser(byte[] b, int start, int end, MessageLimits limits, SearchText search) {
+        this.b = b;
+        this.pos = start;
+        this.end = end;
+        this.limits = limits;
+        this.search = search;
+    }
+
+    /** Parses the whole message; returns the root (a message header at the start). */
+    Node parse() {
+        Node root = openEntity(MimeParser.TEXT_PLAIN, 0, HeaderKind.MESSAGE);
+        while (pos < end) {
+            if (openBoundaries > 0 && b[pos] == '-' && pos + 1 < end && b[pos + 1] == '-' && delimiter()) {
+                continue;
+            }
+            int next = HeaderSection.endOfLine(b, pos, end);
+            if (b[next - 1] == '\n') {
+                lineFeeds++;
+            }
+            pos = next;
+        }
+        while (!open.isEmpty()) {
+            close(open.remove(open.size() - 1), end, lineFeeds);
+        }
+        return root;
+    }
+
+    private enum HeaderKind { PART, MESSAGE }
+
+    /** Opens the entity whose header starts at {@link #pos}; leaves {@link #pos} at its body. */
+    private Node openEntity(MimeFields.ContentType defaultType, int level, HeaderKind kind) {
+        int headerStart = pos;
+        HeaderSection h = kind == HeaderKind.MESSAGE
+                ? HeaderSection.message(b, pos, end, limits.maxHeaderBytes(), delimiters)
+                : HeaderSection.part(b, pos, end, limits.maxHeaderBytes(), delimiters);
+        lineFeeds += h.lineFeeds;
+        pos = h.bodyStart;
+        parts++;
+        MimeFields.ContentType ct = MimeFields.contentType(h.mime[HeaderSection.CONTENT_TYPE]);
+        if (ct == null) {
+            ct = defaultType; // RFC 2045 §5.2: absent or invalid Content-Type
+        }
+        Node n = new Node(headerStart, h, lineFeeds, ct, level);
+        open.add(n);
+        if (kind == HeaderKind.MESSAGE) {
+            SearchFeed.headers(search, h.cached);
+        }
+        if (ct.type().equals("multipart")) {
+            String boundary = ct.param("boundary");
+            if (boundary == null || boundary.isEmpty()) {
+                n.type = TEXT_PLAIN; // a multipart we cannot split is read as text
+            } else if (container(n)) {
+                n.boundary = ("--" + boundary).getBytes(StandardCharsets.UTF_8);
+                n.acceptsParts = true;
+                openBoundaries++;
+            }
+        } else if (ct.type().equals("message") && (ct.subtype().equals("rfc822") || ct.subtype().equals("global"))) {
+            if (container(n)) {
+                n.message = openEntity(TEXT_PLAIN, level + 1, HeaderKind.MESSAGE);
+            }
+        }
+        return n;
+    }
+
+    /** True when {@code n} may hold sub-parts; past the limits it becomes an opaque leaf. */
+    private boolean container(Node n) {
+        int d = n.level + 1;
+        if (d > limits.maxMimeDepth()) {
+            tooDeep = true;
+            depth = Math.max(depth, d);
+            n.type = OCTET_STREAM;
+            return false;
+        }
+        depth = Math.max(depth, d);
+        if (parts >= limits.maxMimeParts()) {
+            n.type = OCTET_STREAM;
+            return false;
+        }
+        return true;
+    }
+
+    /** At a line starting with "--": handles it and returns true if it is a delimiter of an open multipart. */
+    private boolean delimiter() {
+        for (int k = open.size() - 1; k >= 0; k--) {
+            Node mp = open.get(k);
+            if (!mp.acceptsParts) {
+                continue;
+            }
+            int tail = matchBoundary(mp.boundary, pos);
+            if (tail < 0) {
+                continue;
+            }
+            boolean closing = tail + 1 < end && b[tail] == '-' && b[tail + 1] == '-';
+            int eol = HeaderSection.endOfLine(b, pos, end);
+            // RFC 2046 §5.1.1: the CRLF preceding the boundary delimiter belongs to the delimiter
+            int contentEnd = pos;
+            int feedsAtEnd = lineFeeds;
+            if (contentEnd > 0 && b[contentEnd - 1] == '\n') {
+                contentEnd--;
+                feedsAtEnd--;
+                if (contentEnd > 0 && b[contentEnd - 1] == '\r') {
+                    contentEnd--;
+                }
+            }
+            while (open.size() - 1 > k) {
+                close(open.remove(open.size() - 1), contentEnd, feedsAtEnd);
+            }
+            if (b[eol - 1] == '\n') {
+                lineFeeds++;
+            }
+            pos = eol;
+            if (closing || parts >= limits.maxMimeParts()) {
+                mp.acceptsParts = false;
+                openBoundaries--;
+            } else {
+                mp.children.add(openEntity(mp.type.subtype().equals("digest") ? MESSAGE_RFC822 : TEXT_PLAIN,
+                        mp.level + 1, HeaderKind.PART));
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** If the line at {@code p} is "--boundary" followed by "--", blanks or the line end, returns the offset after the boundary. */
+    private int matchBoundary(byte[] delimiter, int p) {
+        int n = delimiter.length;
+        if (p + n > end) {
+            return -1;
+        }
+        for (int k = 2; k < n; k++) {
+            if (b[p + k] != delimiter[k]) {
+                return -1;
+            }
+        }
+        int q = p + n;
+        int t = q;
+        if (t + 1 < end && b[t] == '-' && b[t + 1] == '-') {
+            t += 2;
+        }
+        // RFC 2046 §5.1.1: only transport padding (blanks) may follow the boundary on its line
+        while (t < end && (b[t] == ' ' || b[t] == '\t')) {
+            t++;
+        }
+        if (t < end && b[t] != '\r' && b[t] != '\n') {
+            return -1;
+        }
+        return q;
+    }
+
+    private boolean isDelimiterLine(int p) {
+        if (openBoundaries == 0) {
+            return false;
+        }
+        for (int k = open.size() - 1; k >= 0; k--) {
+            Node mp = open.get(k);
+            if (mp.acceptsParts && matchBoundary(mp.boundary, p) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void close(Node n, int contentEnd, int feedsAtEnd) {
+        if (contentEnd < n.headerStart) {
+            n.headerStart = contentEnd; // opened on the delimiter line itself: an empty entity
+        }
+        n.end = contentEnd;
+        if (n.bodyStart > n.end) {
+            n.bodyStart = n.end; // header cut off before its end
+        }
+        if (n.acceptsParts) {
+            n.acceptsParts = false;
+            openBoundaries--;
+        }
+        int size = n.end - n.bodyStart;
+        long feeds = Math.max(0, (long) feedsAtEnd - n.lineFeedsBefore);
+        n.lines = size == 0 ? 0 : Math.min(feeds + (b[n.end - 1] != '\n' ? 1 : 0), size);
+        if (n.boundary != null && n.children.isEmpty()) {
+            // a multipart without any delimiter: its body becomes one header-less text part
+            HeaderSection empty = HeaderSection.part(b, n.bodyStart, n.bodyStart, 1, HeaderSection.Delimiters.NONE);
+            Node only = new Node(n.bodyStart, empty, n.lineFeedsBefore, TEXT_PLAIN, n.level + 1);
+            only.end = n.end;
+            only.lines = n.lines;
+            n.children.add(only);
+            SearchFeed.leaf(search, b, only);
+        } else if (n.boundary == null && n.message == null) {
+            SearchFeed.leaf(search, b, n);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package dev.yubin.store.sql;
+
+import dev.yubin.store.BlobId;
+import dev.yubin.store.BlobStore;
+import dev.yubin.store.StoreException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one writer of this process: a thread that owns the write connection, drains the queue of
+ * pending work and runs each batch in one transaction (group commit), so one fsync of the log
+ * covers many deliveries. Each unit runs under its own savepoint: a unit that fails is rolled
+ * back alone and its caller gets the exception; the others commit.
+ *
+ * <p>Invariant: a caller's {@link #write} returns only after the transaction holding its work is
+ * committed (durably, with {@code synchronous=FULL}). Listeners and blob file deletions run after
+ * the commit on a separate thread, never holding the writer.
+ */
+final class SqlWriter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SqlWriter.class);
+    private static final int MAX_BATCH = 256;
+
+    /** Work to run in the write transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(WriteTx tx);
+    }
+
+    private record Task<T>(Work<T> work, CompletableFuture<T> result) {
+    }
+
+    private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
+    private final Handle handle;
+    private final SqlDialect dialect;
+    private final Watchers watchers;
+    private final BlobStore blobs;
+    private final ExecutorService afterCommit;
+    private final Thread thread;
+    private volatile boolean closed;
+
+    SqlWriter(Handle handle, SqlDialect dialect, Watchers watchers, BlobStore blobs) {
+        this.handle = handle;
+        this.dialect = dialect;
+        this.watchers = watchers;
+        this.blobs = blobs;
+        this.afterCommit = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "yubin-store-notify");
+            t.setDaemon(true);
+            return t;
+        });
+        this.thread = new Thread(this::loop, "yubin-store-writer");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Runs {@code work} in the next group commit and waits for the commit. */
+    <T> T write(Work<T> work) {
+        if (closed) {
+            throw new StoreException("store is closed");
+        }
+        Task<T> task = new Task<>(work, new CompletableFuture<>());
+        queue.add(task);
+        try {
+            return task.result().join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new StoreException("write failed", cause);
+        }
+    }
+
+    private void loop() {
+        List<Task<?>> batch = new ArrayList<>(MAX_BATCH);
+        while (true) {
+            try {
+                Task<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (closed) {
+                        return;
+                    }
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                runBatch(batch);
+            } catch (InterruptedException e) {
+                if (closed && queue.isEmpty()) {
+                    return;
+                }
+            } catch (RuntimeException | Error e) {
+                LOG.error("event=store.writer_error", e);
+                for (Task<?> t : batch) {
+                    t.result().completeExceptionally(new StoreException("write failed", e));
+                }
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void runBatch(List<Task<?>> batch) {
+        Object[] results = new Object[batch.size()];
+        Throwable[] errors = new Throwable[batch.size()];
+        List<WriteTx> done = new ArrayList<>(batch.size());
+        try {
+            handle.execute(dialect.beginWrite());
+        } catch (RuntimeException e) {
+            failAll(batch, e);
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            WriteTx tx = new WriteTx(handle, dialect);
+            handle.execute("SAVEPOINT unit");
+            try {
+                results[i] = batch.get(i).work().run(tx);
+                handle.execute("RELEASE unit");
+                done.add(tx);
+            } catch (Throwable e) {
+                errors[i] = e;
+                try {
+                    handle.execute("ROLLBACK TO unit");
+                    handle.execute("RELEASE unit");
+                } catch (RuntimeException rollback) {
+                    rollbackQuietly();
+                    failAll(batch, rollback);
+                    return;
+                }
+            }
+        }
+        try {
+            handle.execute("COMMIT");
+        } catch (RuntimeException e) {
+            rollbackQuietly();
+            failAll(batch, e);
+            return;
+        }
+        complete(batch, results, errors);
+        Set<Long> touched = new HashSet<>();
+        List<BlobId> released = new ArrayList<>();
+        for (WriteTx tx : done) {
+            touched.addAll(tx.touched);
+            released.addAll(tx.released);
+        }
+        if (!released.isEmpty() || (!touched.isEmpty() && !watchers.isEmpty())) {
+            afterCommit.execute(() -> {
+                watchers.fire(touched);
+                deleteFiles(released);
+            });
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void complete(List<Task<?>> batch, Object[] results, Throwable[] errors) {
+        for (int i = 0; i < batch.size(); i++) {
+            CompletableFuture<Object> f = (CompletableFuture<Object>) batch.get(i).result();
+            if (errors[i] != null) {
+                f.completeExceptionally(errors[i]);
+            } else {
+                f.complete(results[i]);
+            }
+        }
+    }
+
+    private void deleteFiles(List<BlobId> released) {
+        for (BlobId id : released) {
+            try {
+                blobs.delete(id);
+            } catch (IOException e) {
+                LOG.warn("event=store.blob_delete_failed blob={}", id, e); // the orphan sweep retries
+            }
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            handle.execute("ROLLBACK");
+        } catch (RuntimeException e) {
+            LOG.debug("event=store.rollback_failed", e);
+        }
+    }
+
+    private static void failAll(List<Task<?>> batch, Throwable cause) {
+        LOG.error("event=store.commit_failed units={}", batch.size(), cause);
+        StoreException e = new StoreException("database write failed: " + cause.getMessage(), cause);
+        for (Task<?> t : batch) {
+            t.result().completeExceptionally(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Task<?> t; (t = queue.poll()) != null; ) {
+            t.result().completeExceptionally(new StoreException("store is closed"));
+        }
+        afterCommit.shutdown();
+        try {
+            afterCommit.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        handle.close();
+    }
+}
