@@ -28,6 +28,7 @@ public final class DateHeader {
         int day = -1;
         int month = -1;
         int year = -1;
+        int yearDigits = 4;
         int hour = 0;
         int minute = 0;
         int second = 0;
@@ -64,8 +65,18 @@ public final class DateHeader {
             while (i < n && " \t,()\r\n".indexOf(v.charAt(i)) < 0) {
                 i++;
             }
+            if (i == start) {
+                i++; // a stray ')' or similar
+                continue;
+            }
             String tok = v.substring(start, i);
             int colon = tok.indexOf(':');
+            if (tok.length() > 10 && tok.charAt(4) == '-' && (tok.indexOf('T') > 0 || tok.indexOf('t') > 0)) {
+                Optional<OffsetDateTime> iso = iso(tok);
+                if (iso.isPresent()) {
+                    return iso;
+                }
+            }
             if (colon > 0) {
                 int sign = Math.max(tok.indexOf('+', colon), tok.indexOf('-', colon));
                 if (sign > 0) { // "10:52:37+0200"
@@ -89,10 +100,6 @@ public final class DateHeader {
                     haveTime = true;
                 }
             } else if (tok.length() >= 8 && tok.indexOf('-') > 0 && Character.isDigit(tok.charAt(0))) {
-                Optional<OffsetDateTime> iso = iso(tok);
-                if (iso.isPresent()) {
-                    return iso;
-                }
                 String[] dmy = tok.split("-");
                 if (dmy.length == 3) {
                     Integer a = number(dmy[0]);
@@ -103,6 +110,7 @@ public final class DateHeader {
                         day = a;
                         month = mo;
                         year = y;
+                        yearDigits = dmy[2].length();
                     } else if (a != null && y != null && moNum != null && dmy[0].length() == 4) { // 2003-07-01
                         year = a;
                         month = moNum;
@@ -118,6 +126,7 @@ public final class DateHeader {
                     day = num;
                 } else if (year < 0) {
                     year = num;
+                    yearDigits = tok.length();
                 }
             } else {
                 String t = tok.toLowerCase(Locale.ROOT);
@@ -140,9 +149,9 @@ public final class DateHeader {
             return Optional.empty();
         }
         // RFC 5322 §4.3: two-digit years below 50 are 20xx, others and three-digit years are 19xx
-        if (year < 50) {
-            year += 2000;
-        } else if (year < 1000) {
+        if (yearDigits <= 2) {
+            year += year < 50 ? 2000 : 1900;
+        } else if (yearDigits == 3) {
             year += 1900;
         }
         if (haveTime && pm && hour < 12) {
@@ -172,9 +181,6 @@ public final class DateHeader {
     }
 
     private static Optional<OffsetDateTime> iso(String tok) {
-        if (!tok.contains("T")) {
-            return Optional.empty();
-        }
         try {
             return Optional.of(OffsetDateTime.parse(tok));
         } catch (DateTimeException e) {

@@ -25,7 +25,7 @@ final class MimeParser {
 
     /** A part being built; {@code end} is known once a delimiter or the end of input closes it. */
     static final class Node {
-        final int headerStart;
+        int headerStart;
         int bodyStart;
         int end;
         final int lineFeedsBefore;
@@ -38,6 +38,8 @@ final class MimeParser {
         Node message;
         byte[] boundary;
         boolean acceptsParts;
+        /** For a multipart/alternative: octets of the text/plain alternative indexed for search. */
+        int plainIndexed = -1;
 
         Node(int headerStart, HeaderSection header, int lineFeedsBefore, MimeFields.ContentType type, int level) {
             this.headerStart = headerStart;
@@ -226,7 +228,10 @@ final class MimeParser {
     }
 
     private void close(Node n, int contentEnd, int feedsAtEnd) {
-        n.end = Math.max(contentEnd, n.headerStart);
+        if (contentEnd < n.headerStart) {
+            n.headerStart = contentEnd; // opened on the delimiter line itself: an empty entity
+        }
+        n.end = contentEnd;
         if (n.bodyStart > n.end) {
             n.bodyStart = n.end; // header cut off before its end
         }
@@ -246,7 +251,33 @@ final class MimeParser {
             n.children.add(only);
             SearchFeed.leaf(search, b, only);
         } else if (n.boundary == null && n.message == null) {
-            SearchFeed.leaf(search, b, n);
+            feedLeaf(n);
+        }
+    }
+
+    /**
+     * Indexes a leaf for search, except a richer alternative (HTML) of text already indexed through
+     * its multipart/alternative's text/plain part (RFC 2046 §5.1.4): same text, twice the work. A
+     * plain part much smaller than the HTML ("view this mail in HTML") does not count.
+     */
+    private void feedLeaf(Node n) {
+        Node alternative = null;
+        for (int k = open.size() - 1; k >= 0; k--) {
+            Node a = open.get(k);
+            if (a.boundary != null && a.type.subtype().equals("alternative")) {
+                alternative = a;
+                break;
+            }
+        }
+        boolean plain = n.type.type().equals("text") && n.type.subtype().equals("plain");
+        int size = n.end - n.bodyStart;
+        if (alternative != null && !plain && alternative.plainIndexed >= 0
+                && (long) alternative.plainIndexed * 8 >= size) {
+            return;
+        }
+        SearchFeed.leaf(search, b, n);
+        if (plain && alternative != null && open.get(open.size() - 1) == alternative) {
+            alternative.plainIndexed = Math.max(alternative.plainIndexed, size);
         }
     }
 }

@@ -37,21 +37,21 @@ final class Messages {
 
     /** Every part lies inside its parent's body and the sizes agree with the offsets. */
     static void checkInvariants(BodyPart p, long from, long to) {
-        assertThat(p.headerStart()).isBetween(from, to);
-        assertThat(p.end()).isBetween(p.bodyStart(), to);
+        assertThat(p.headerStart()).as("headerStart of %s", p).isBetween(from, to);
+        assertThat(p.end()).as("end of %s", p).isBetween(p.bodyStart(), to);
         assertThat(p.size()).isEqualTo(p.end() - p.bodyStart());
         if (p.type().equals("multipart")) {
             assertThat(p.children()).isNotEmpty();
         }
         long last = p.bodyStart();
         for (BodyPart c : p.children()) {
-            assertThat(c.headerStart()).isGreaterThanOrEqualTo(last);
+            assertThat(c.headerStart()).as("start of %s after sibling", c).isGreaterThanOrEqualTo(last);
             checkInvariants(c, p.bodyStart(), p.end());
             last = c.end();
         }
         if (p.message() != null) {
             assertThat(p.envelope()).isNotNull();
-            assertThat(p.message().headerStart()).isEqualTo(p.bodyStart());
+            assertThat(p.message().headerStart()).as("message start of %s", p).isEqualTo(p.bodyStart());
             checkInvariants(p.message(), p.bodyStart(), p.end());
         }
     }

@@ -124,6 +124,19 @@ public final class LineReader {
         return len + 1;
     }
 
+    /** Reads the next octet; -1 at EOF. Blocks only when nothing is buffered ({@link #buffered()} is 0). */
+    public int readByte() throws IOException {
+        if (!fill()) {
+            return -1;
+        }
+        return buf[pos++] & 0xff;
+    }
+
+    /** Octets already read from the socket and not yet consumed: reading that many never blocks. */
+    public int buffered() {
+        return limit - pos;
+    }
+
     /** Reads up to {@code len} raw octets (for literals and BDAT chunks); -1 at EOF. */
     public int read(byte[] dst, int off, int len) throws IOException {
         if (!fill()) {
