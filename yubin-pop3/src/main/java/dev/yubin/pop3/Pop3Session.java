@@ -262,7 +262,8 @@ final class Pop3Session {
         reply(Pop3Reply.LOGGED_IN);
     }
 
-    private void releaseLock() {
+    /** Releases the maildrop lock (at QUIT before the reply, so a client reconnecting at once finds it free). */
+    void releaseLock() {
         if (locked != null) {
             server.locks().unlock(locked, conn.id());
             locked = null;

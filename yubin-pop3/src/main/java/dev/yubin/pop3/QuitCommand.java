@@ -44,6 +44,7 @@ record QuitCommand() implements Pop3Command {
             }
         } catch (StoreException e) {
             LOG.warn("event=pop3.update_failed conn={} user={}", s.connection().id(), s.user().address(), e);
+            s.releaseLock();
             s.reply(Pop3Reply.UPDATE_FAILED);
             return;
         }
@@ -55,6 +56,7 @@ record QuitCommand() implements Pop3Command {
         } catch (StoreException e) {
             LOG.warn("event=pop3.seen_failed conn={} user={}", s.connection().id(), s.user().address(), e);
         }
+        s.releaseLock();
         LOG.info("event=pop3.update conn={} user={} deleted={}", s.connection().id(), s.user().address(), expunged.size());
         s.reply("+OK Bye (" + expunged.size() + " messages deleted).");
     }
