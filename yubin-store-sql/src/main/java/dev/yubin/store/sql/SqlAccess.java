@@ -1,5 +1,7 @@
 package dev.yubin.store.sql;
 
+import dev.yubin.store.BlobId;
+import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 
@@ -28,5 +30,25 @@ public final class SqlAccess {
     /** Runs {@code work} in the writer's next group commit (under its own savepoint) and waits for the commit. */
     public <T> T write(Function<Handle, T> work) {
         return db.write(tx -> work.apply(tx.handle));
+    }
+
+    /**
+     * Inside a {@link #write}: when no message uses blob {@code name} any more, drops its blob row
+     * (and search text) if it has one, and returns the blob, whose file the caller deletes after
+     * the commit; empty while a message still uses it. The caller checks its own references first.
+     */
+    public Optional<BlobId> releaseUnusedBlob(Handle h, String name) {
+        Optional<Long> row = h.createQuery("SELECT id FROM blobs WHERE name = :n").bind("n", name).mapTo(Long.class)
+                .findOne();
+        if (row.isPresent()) {
+            boolean used = h.createQuery("SELECT EXISTS (SELECT 1 FROM messages WHERE blob_id = :id)")
+                    .bind("id", row.get()).mapTo(Boolean.class).one();
+            if (used) {
+                return Optional.empty();
+            }
+            db.dialect.dropText(h, row.get());
+            h.createUpdate("DELETE FROM blobs WHERE id = :id").bind("id", row.get()).execute();
+        }
+        return Optional.of(new BlobId(name));
     }
 }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import dev.yubin.store.sql.SqlAccess;
 import org.jdbi.v3.core.Handle;
 
 /** Reading and writing the rows of {@code queue_entries} and {@code queue_recipients}. */
@@ -122,23 +123,9 @@ final class QueueRows {
      * when no unfinished entry and no message uses the blob any more, drops its blob row (if any)
      * and returns it, so the caller deletes the file after the commit.
      */
-    static Optional<BlobId> releaseBlob(Handle h, String blob) {
+    static Optional<BlobId> releaseBlob(SqlAccess sql, Handle h, String blob) {
         boolean queued = h.createQuery("SELECT EXISTS (SELECT 1 FROM queue_entries WHERE blob = :n"
                 + " AND state NOT IN ('DONE', 'BOUNCED'))").bind("n", blob).mapTo(Boolean.class).one();
-        if (queued) {
-            return Optional.empty();
-        }
-        Optional<Long> row = h.createQuery("SELECT id FROM blobs WHERE name = :n").bind("n", blob).mapTo(Long.class)
-                .findOne();
-        if (row.isPresent()) {
-            boolean used = h.createQuery("SELECT EXISTS (SELECT 1 FROM messages WHERE blob_id = :id)")
-                    .bind("id", row.get()).mapTo(Boolean.class).one();
-            if (used) {
-                return Optional.empty();
-            }
-            h.createUpdate("DELETE FROM blob_text WHERE rowid = :id").bind("id", row.get()).execute();
-            h.createUpdate("DELETE FROM blobs WHERE id = :id").bind("id", row.get()).execute();
-        }
-        return Optional.of(new BlobId(blob));
+        return queued ? Optional.empty() : sql.releaseUnusedBlob(h, blob);
     }
 }

@@ -82,7 +82,7 @@ public final class SqliteQueueStore implements QueueStore {
                     .bind("err", result.lastError())
                     .bind("warned", result.delayWarned() == QueueEntry.DelayWarning.SENT ? 1 : 0)
                     .bind("fin", result.state().isFinished() ? now : 0).bind("id", id).execute();
-            return Optional.of(result.state().isFinished() ? QueueRows.releaseBlob(h, blob.get())
+            return Optional.of(result.state().isFinished() ? QueueRows.releaseBlob(sql, h, blob.get())
                     : Optional.<BlobId>empty());
         });
         outcome.flatMap(b -> b).ifPresent(this::deleteFile);
@@ -131,7 +131,7 @@ public final class SqliteQueueStore implements QueueStore {
         Optional<Optional<BlobId>> outcome = sql.write(h -> {
             Optional<String> blob = h.createQuery("DELETE FROM queue_entries WHERE id = :id RETURNING blob")
                     .bind("id", id).mapTo(String.class).findOne();
-            return blob.map(b -> QueueRows.releaseBlob(h, b));
+            return blob.map(b -> QueueRows.releaseBlob(sql, h, b));
         });
         outcome.flatMap(b -> b).ifPresent(this::deleteFile);
         return outcome.isPresent();
