@@ -21,6 +21,7 @@ final class AddressParser {
     private final StringBuilder phrase = new StringBuilder();
     private final StringBuilder local = new StringBuilder();
     private boolean pending;
+    private boolean spaceBefore;
     private String comment;
 
     private AddressParser(String s) {
@@ -42,8 +43,14 @@ final class AddressParser {
         while (i < n) {
             char c = s.charAt(i);
             switch (c) {
-                case ' ', '\t', '\r', '\n' -> i++;
-                case '(' -> comment = readComment();
+                case ' ', '\t', '\r', '\n' -> {
+                    i++;
+                    spaceBefore = true;
+                }
+                case '(' -> {
+                    comment = readComment();
+                    spaceBefore = true;
+                }
                 case '"' -> word(readQuoted(), true);
                 case '<' -> {
                     i++;
@@ -77,6 +84,10 @@ final class AddressParser {
                 }
                 case '.' -> {
                     i++;
+                    if (spaceBefore && phrase.length() > 0) {
+                        phrase.append(' ');
+                    }
+                    spaceBefore = false;
                     phrase.append('.');
                     local.append('.');
                     pending = true;
@@ -92,9 +103,10 @@ final class AddressParser {
     }
 
     private void word(String w, boolean quoted) {
-        if (pending && phrase.length() > 0 && phrase.charAt(phrase.length() - 1) != '.') {
-            phrase.append(' ');
+        if (spaceBefore && phrase.length() > 0) {
+            phrase.append(' '); // words keep the spacing they had, collapsed to one SP
         }
+        spaceBefore = false;
         phrase.append(w);
         if (quoted) {
             local.append('"').append(w.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
@@ -211,6 +223,7 @@ final class AddressParser {
         phrase.setLength(0);
         local.setLength(0);
         pending = false;
+        spaceBefore = false;
         comment = null;
     }
 

@@ -78,6 +78,10 @@ final class Charsets {
     }
 
     private static String utf8OrLatin(byte[] b, int off, int len) {
+        String fast = new String(b, off, len, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) {
+            return fast; // valid UTF-8 (the common case), decoded by the JDK's fast path
+        }
         CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         try {

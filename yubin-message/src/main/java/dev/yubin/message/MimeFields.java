@@ -85,6 +85,78 @@ final class MimeFields {
         return e.isEmpty() ? "7bit" : e;
     }
 
+    /**
+     * The decoded value of parameter {@code name}: plain, RFC 2231 extended ({@code name*=utf-8''a%20b}),
+     * or RFC 2231 continuations ({@code name*0*=...; name*1=...}), then RFC 2047 encoded-words (which
+     * some mailers put in quoted parameters). Null when absent.
+     */
+    static String decodedParam(List<Param> params, String name) {
+        String plain = null;
+        StringBuilder joined = null;
+        String charset = null;
+        for (int part = 0; part < 100; part++) {
+            String prefix = name + "*" + part;
+            Param found = null;
+            for (Param p : params) {
+                if (p.name().equalsIgnoreCase(prefix) || p.name().equalsIgnoreCase(prefix + "*")) {
+                    found = p;
+                    break;
+                }
+            }
+            if (found == null) {
+                break;
+            }
+            String v = found.value();
+            if (found.name().endsWith("*")) {
+                if (part == 0) {
+                    int q1 = v.indexOf('\'');
+                    int q2 = q1 < 0 ? -1 : v.indexOf('\'', q1 + 1);
+                    if (q2 > 0) {
+                        charset = v.substring(0, q1);
+                        v = v.substring(q2 + 1);
+                    }
+                }
+                v = percentDecode(v, charset);
+            }
+            joined = joined == null ? new StringBuilder(v) : joined.append(v);
+        }
+        if (joined != null) {
+            return joined.toString();
+        }
+        for (Param p : params) {
+            if (p.name().equalsIgnoreCase(name + "*")) {
+                String v = p.value();
+                int q1 = v.indexOf('\'');
+                int q2 = q1 < 0 ? -1 : v.indexOf('\'', q1 + 1);
+                return q2 > 0 ? percentDecode(v.substring(q2 + 1), v.substring(0, q1)) : v;
+            }
+            if (plain == null && p.name().equalsIgnoreCase(name)) {
+                plain = p.value();
+            }
+        }
+        return plain == null ? null : AddressDecoding.decode(plain);
+    }
+
+    private static String percentDecode(String v, String charset) {
+        if (v.indexOf('%') < 0) {
+            return v;
+        }
+        byte[] out = new byte[v.length()];
+        int n = 0;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            int h = c == '%' && i + 2 < v.length() ? Character.digit(v.charAt(i + 1), 16) : -1;
+            int l = h >= 0 ? Character.digit(v.charAt(i + 2), 16) : -1;
+            if (l >= 0) {
+                out[n++] = (byte) (h << 4 | l);
+                i += 2;
+            } else {
+                out[n++] = (byte) c;
+            }
+        }
+        return Charsets.text(out, 0, n, Charsets.forName(charset == null || charset.isEmpty() ? "utf-8" : charset));
+    }
+
     /** Parses ";name=value" pairs starting at a ';' (index {@code i}). */
     static List<Param> params(String v, int i) {
         List<Param> out = new ArrayList<>(2);

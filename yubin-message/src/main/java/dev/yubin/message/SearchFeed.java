@@ -35,17 +35,13 @@ final class SearchFeed {
             return;
         }
         MimeFields.ContentType ct = n.type;
-        String name = ct.param("name");
         MimeFields.Disposition d = MimeFields.disposition(n.header.mime[HeaderSection.CONTENT_DISPOSITION]);
-        if (d != null) {
-            for (Param p : d.params()) {
-                if (p.name().equalsIgnoreCase("filename")) {
-                    name = p.value();
-                }
-            }
+        String name = d == null ? null : MimeFields.decodedParam(d.params(), "filename");
+        if (name == null) {
+            name = MimeFields.decodedParam(ct.params(), "name");
         }
         if (name != null) {
-            search.append(AddressDecoding.decode(name));
+            search.append(name);
         }
         if (!ct.type().equals("text") || (d != null && d.value().equals("attachment") && !ct.subtype().equals("plain"))) {
             return;

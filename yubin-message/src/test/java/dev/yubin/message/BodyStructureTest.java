@@ -172,6 +172,16 @@ class BodyStructureTest {
     }
 
     @Test
+    void offsetsCountFromTheStartOfTheSlice() throws java.io.IOException {
+        byte[] raw = crlf("Content-Type: multipart/mixed; boundary=z", "", "--z", "", "A", "--z--");
+        byte[] padded = new byte[raw.length + 10];
+        System.arraycopy(raw, 0, padded, 7, raw.length);
+        MessageSummary inSlice = Messages.INDEXER.index(padded, 7, raw.length).summary();
+        assertThat(inSlice).isEqualTo(index(raw).summary());
+        assertThat(Messages.INDEXER.index(new java.io.ByteArrayInputStream(raw)).summary()).isEqualTo(inSlice);
+    }
+
+    @Test
     void paramsKeepOrderAndRfc2231FormAsWritten() {
         byte[] raw = crlf("Content-Type: text/plain; format=flowed; charset=\"iso-8859-1\"; name*=utf-8''%E2%82%AC.txt",
                 "", "x");

@@ -98,6 +98,20 @@ class EnvelopeTest {
     }
 
     @Test
+    void rfc5322AppendixExamples() {
+        Envelope e = envelope("From: John Q. Public <JQP@MIT.EDU>",
+                "To: Pete(A nice \\) chap) <pete(his account)@silly.test(his host)>",
+                "Cc: Chris Jones <c@(Chris's host.)public.example>,", " joe@example.org,",
+                "  \"John\" <jdoe@one.test> (my dear friend); (the end of the group)",
+                "Bcc: Jane.Doe@example.com (Jane Doe)");
+        assertThat(e.from()).containsExactly(new Address("John Q. Public", null, "JQP", "MIT.EDU"));
+        assertThat(e.to()).containsExactly(new Address("Pete", null, "pete", "silly.test"));
+        assertThat(e.cc()).containsExactly(new Address("Chris Jones", null, "c", "public.example"),
+                new Address(null, null, "joe", "example.org"), new Address("John", null, "jdoe", "one.test"));
+        assertThat(e.bcc()).containsExactly(new Address("Jane Doe", null, "Jane.Doe", "example.com"));
+    }
+
+    @Test
     void eightBitHeadersAreReadAsUtf8OrLatin1() {
         byte[] utf8 = "From: Jürgen <j@x.de>\r\nSubject: Grüße\r\n\r\nx\r\n".getBytes(StandardCharsets.UTF_8);
         Envelope e = index(utf8).summary().envelope();

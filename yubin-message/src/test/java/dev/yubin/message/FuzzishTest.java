@@ -67,6 +67,7 @@ class FuzzishTest {
                 MimeFields.contentType("a/b; " + v);
                 MimeFields.disposition(v);
                 MimeFields.language(v);
+                MimeFields.decodedParam(MimeFields.params(";" + v, 0), "name");
             } catch (RuntimeException e) {
                 throw new AssertionError("input: " + v, e);
             }

@@ -76,6 +76,16 @@ class SearchTextTest {
     }
 
     @Test
+    void attachmentNamesInEveryEncoding() {
+        byte[] raw = Messages.crlf("Content-Type: multipart/mixed; boundary=b", "", "--b",
+                "Content-Type: application/pdf", "Content-Disposition: attachment; filename*=utf-8''%E2%82%AC%20rates.pdf",
+                "", "x", "--b", "Content-Type: application/pdf",
+                "Content-Disposition: attachment; filename*0*=iso-8859-1''caf%E9; filename*1=\"_menu.pdf\"", "", "x",
+                "--b", "Content-Type: application/pdf; name=\"=?utf-8?q?na=C3=AFve.pdf?=\"", "", "x", "--b--");
+        assertThat(index(raw).searchText()).contains("€ rates.pdf").contains("café_menu.pdf").contains("naïve.pdf");
+    }
+
+    @Test
     void boundedByMaxSearchTextBytes() {
         byte[] raw = message("Subject: s\r\n", "é".repeat(100_000).getBytes(StandardCharsets.UTF_8));
         MessageIndexer indexer = new MessageIndexer(new MessageLimits(10, 1 << 20, 1000));

@@ -140,13 +140,14 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
     }
 
     private static SQLiteDataSource dataSource(String url, Settings settings, boolean readOnly) {
+        // Reader connections get Yubin's SQL functions (the search scans use them).
         SQLiteConfig c = new SQLiteConfig();
         c.setJournalMode(SQLiteConfig.JournalMode.WAL);
         c.setSynchronous(SQLiteConfig.SynchronousMode.FULL); // a commit is on disk when it returns
         c.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, settings.busyTimeout().toMillis()));
         c.enforceForeignKeys(true);
         c.setCacheSize(readOnly ? -8192 : -32768);
-        SQLiteDataSource ds = new SQLiteDataSource(c);
+        SQLiteDataSource ds = readOnly ? new SqliteFunctions(c) : new SQLiteDataSource(c);
         ds.setUrl(url);
         return ds;
     }
@@ -171,6 +172,30 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
         int n = blobs.sweepOrphans(this::isBlobReferenced, minAge.toMillis());
         LOG.info("event=store.blob_sweep removed={}", n);
         return n;
+    }
+
+    /**
+     * Checks the database: SQLite's integrity and foreign-key checks, and the store's invariants
+     * (quota usage, UIDNEXT and HIGHESTMODSEQ above every message, no unused blob rows).
+     * Returns the problems found, one line each; empty when all is well.
+     */
+    public List<String> integrityCheck() {
+        return readers.withHandle(h -> SqlChecks.run(h, true));
+    }
+
+    /** Indexes every pending search text now (normally done when the writer is idle); for tests. */
+    void indexPendingTexts() {
+        writer.write(tx -> {
+            while (SqlDialect.SQLITE.indexSome(tx.handle)) {
+                // next slice
+            }
+            return null;
+        });
+    }
+
+    /** Writer figures for benchmarks (group-commit batch sizes, time in work and commits). */
+    String writerStats() {
+        return writer.stats();
     }
 
     @Override

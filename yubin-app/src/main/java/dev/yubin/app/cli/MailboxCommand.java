@@ -1,0 +1,38 @@
+package dev.yubin.app.cli;
+
+import dev.yubin.app.CliException;
+import dev.yubin.app.Stores;
+import dev.yubin.core.EmailAddress;
+import dev.yubin.store.Mailbox;
+import dev.yubin.store.MailboxCounts;
+import dev.yubin.store.User;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code yubin mailbox list ADDRESS}: a user's folders with message counts and sizes. */
+@Command(name = "mailbox", description = "Inspect users' mailboxes.", mixinStandardHelpOptions = true,
+        subcommands = {MailboxCommand.ListMailboxes.class})
+public final class MailboxCommand {
+
+    @Command(name = "list", description = "List a user's folders with message counts and sizes.")
+    static final class ListMailboxes implements Runnable {
+        @Mixin
+        ConfigOptions config;
+        @Parameters(paramLabel = "ADDRESS")
+        String address;
+
+        @Override
+        public void run() {
+            EmailAddress a = EmailAddress.parse(address);
+            try (Stores s = Stores.open(config.load())) {
+                User u = s.directory().user(a).orElseThrow(() -> new CliException("no such user: " + a));
+                System.out.printf("%-24s %10s %12s%n", "MAILBOX", "MESSAGES", "BYTES");
+                for (Mailbox m : s.mailboxes().mailboxes(u.id())) {
+                    MailboxCounts c = s.mailboxes().counts(m.id());
+                    System.out.printf("%-24s %10d %12d%n", m.name(), c.messages(), c.sizeBytes());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.yubin.app.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every configuration key Yubin knows, declared once with type, default and doc. The YAML file
+ * nests on the dots ({@code smtp.max-message-size} is {@code max-message-size} under
+ * {@code smtp:}). {@code yubin config defaults} prints this catalogue as a commented YAML file.
+ * Defaults follow Postfix and Dovecot where they have an equivalent (named in the doc).
+ */
+public final class Catalogue {
+    private static final Map<String, Setting> SETTINGS = new LinkedHashMap<>();
+
+    private static Setting def(String key, SettingType type, String dflt, String doc) {
+        Setting s = new Setting(key, type, dflt, doc);
+        if (SETTINGS.put(key, s) != null) {
+            throw new IllegalStateException("setting declared twice: " + key);
+        }
+        return s;
+    }
+
+    // ---- server-wide
+    public static final Setting DATA_DIR = def("data-dir", SettingType.PATH, "./data",
+            "Directory holding the database, message blobs, TLS material and keys.");
+    public static final Setting HOSTNAME = def("hostname", SettingType.STRING, "",
+            "This server's name in greetings and Received headers; empty means the machine's host name.");
+    public static final Setting TLS_CERT = def("tls.certificate", SettingType.STRING, "",
+            "PEM certificate chain; empty means a self-signed certificate generated under data-dir/tls on first run.");
+    public static final Setting TLS_KEY = def("tls.private-key", SettingType.STRING, "",
+            "PEM private key matching tls.certificate.");
+    public static final Setting AUTH_CLEARTEXT = def("auth.cleartext", SettingType.STRING, "loopback",
+            "Where passwords may be sent without TLS: never, loopback (only from 127.0.0.0/8 and ::1) or always.");
+    public static final Setting AUTH_BAN_AFTER = def("auth.ban-after-failures", SettingType.INT, "10",
+            "Failed logins from one address before it is banned for auth.ban-duration.");
+    public static final Setting AUTH_BAN_DURATION = def("auth.ban-duration", SettingType.DURATION, "15m",
+            "How long an address stays banned after too many failed logins.");
+
+    // ---- SMTP (MX)
+    public static final Setting SMTP_LISTEN = def("smtp.listen", SettingType.LISTEN_ADDRESS, "0.0.0.0:25",
+            "Address of the MX listener (SMTP, STARTTLS); 'off' disables it.");
+    public static final Setting SMTP_MAX_MESSAGE_SIZE = def("smtp.max-message-size", SettingType.SIZE, "10240000",
+            "Largest message accepted, in bytes (Postfix message_size_limit); larger gets 552 5.3.4.");
+    public static final Setting SMTP_MAX_RECIPIENTS = def("smtp.max-recipients", SettingType.INT, "1000",
+            "Recipients per transaction (Postfix smtpd_recipient_limit); more get 452 4.5.3.");
+    public static final Setting SMTP_MAX_ERRORS = def("smtp.max-errors", SettingType.INT, "20",
+            "Errors in one session before 421 and disconnect (Postfix smtpd_hard_error_limit).");
+    public static final Setting SMTP_MAX_HOPS = def("smtp.max-received-headers", SettingType.INT, "50",
+            "Received: headers above which a message is a mail loop, 554 5.4.0 (Postfix hopcount_limit).");
+    public static final Setting SMTP_MAX_MIME_DEPTH = def("smtp.max-mime-depth", SettingType.INT, "100",
+            "MIME nesting levels accepted; deeper is refused with 554 5.4.0 at the end of data.");
+    public static final Setting SMTP_TIMEOUT = def("smtp.timeout", SettingType.DURATION, "300s",
+            "How long to wait for a client command or data line (Postfix smtpd_timeout).");
+    public static final Setting SMTP_DATA_TIMEOUT = def("smtp.data-timeout", SettingType.DURATION, "10m",
+            "Longest time one DATA or BDAT transfer may take in total.");
+    public static final Setting SMTP_MAX_CONNECTIONS = def("smtp.max-connections", SettingType.INT, "1000",
+            "Concurrent SMTP connections; more get 421 4.7.0.");
+    public static final Setting SMTP_MAX_PER_ADDRESS = def("smtp.max-connections-per-address", SettingType.INT, "50",
+            "Concurrent connections from one client address (Postfix smtpd_client_connection_count_limit); more get 421 4.7.0.");
+
+    private Catalogue() {
+    }
+
+    public static List<Setting> all() {
+        return List.copyOf(SETTINGS.values());
+    }
+
+    public static Setting lookup(String key) {
+        return SETTINGS.get(key);
+    }
+}

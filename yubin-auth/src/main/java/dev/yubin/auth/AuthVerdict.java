@@ -1,0 +1,48 @@
+package dev.yubin.auth;
+
+import dev.yubin.auth.dkim.DkimResult;
+import dev.yubin.auth.dmarc.DmarcResult;
+import dev.yubin.auth.spf.SpfResult;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Every authentication result for one inbound message, and what to do with it.
+ *
+ * @param spf the SPF result for MAIL FROM (or HELO when MAIL FROM was null)
+ * @param dkim one result per DKIM-Signature, top to bottom (empty: none)
+ * @param dmarc the DMARC evaluation
+ * @param authenticationResults our Authentication-Results field, ending in CRLF
+ * @param disposition ACCEPT, QUARANTINE (deliver to Junk) or REJECT (550 5.7.1 at end of DATA)
+ * @param reason why the disposition is not ACCEPT ("" when it is)
+ */
+public record AuthVerdict(SpfResult spf, List<DkimResult> dkim, DmarcResult dmarc, String authenticationResults,
+                          Disposition disposition, String reason, String authservId) {
+
+    /** What the SMTP server does with the message. */
+    public enum Disposition { ACCEPT, QUARANTINE, REJECT }
+
+    public AuthVerdict {
+        Objects.requireNonNull(spf);
+        dkim = List.copyOf(dkim);
+        Objects.requireNonNull(dmarc);
+        Objects.requireNonNull(authenticationResults);
+        Objects.requireNonNull(disposition);
+        Objects.requireNonNull(reason);
+        Objects.requireNonNull(authservId);
+    }
+
+    /**
+     * The message to store: Authentication-Results fields claiming our authserv-id removed, ours
+     * prepended (RFC 8601 §5).
+     */
+    public byte[] stamp(byte[] message) {
+        byte[] clean = new AuthenticationResults(authservId).removeOurs(message);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(clean.length + authenticationResults.length());
+        out.writeBytes(authenticationResults.getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(clean);
+        return out.toByteArray();
+    }
+}
