@@ -87,6 +87,7 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
     private final SqlMailboxes mailboxes;
     private final SqlMessages messages;
     private final SqlMessageReads reads;
+    private final SqlAccess sql;
 
     private SqliteStore(Path dataDir, FsBlobStore blobs, HikariDataSource readerPool, SqlWriter writer,
                         Watchers watchers) {
@@ -101,6 +102,7 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
         this.mailboxes = new SqlMailboxes(db);
         this.messages = new SqlMessages(db);
         this.reads = new SqlMessageReads(db);
+        this.sql = new SqlAccess(db);
     }
 
     /** Opens (creating and migrating if needed) the store in {@code dataDir} with default settings. */
@@ -161,9 +163,18 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
         return blobs;
     }
 
-    /** True while some message refers to the blob (for {@link FsBlobStore#sweepOrphans}). */
+    /** Reads and group-committed writes for other tables of this database (the outbound queue). */
+    public SqlAccess sql() {
+        return sql;
+    }
+
+    /**
+     * True while some message or some unfinished outbound queue entry refers to the blob (for
+     * {@link FsBlobStore#sweepOrphans}).
+     */
     public boolean isBlobReferenced(BlobId id) {
-        return readers.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM blobs WHERE name = :n)")
+        return readers.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM blobs WHERE name = :n)"
+                        + " OR EXISTS (SELECT 1 FROM queue_entries WHERE blob = :n AND state NOT IN ('DONE', 'BOUNCED'))")
                 .bind("n", id.value()).mapTo(Boolean.class).one());
     }
 
