@@ -2,7 +2,9 @@ package dev.yubin.message;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One pass over a whole message building its MIME tree with byte offsets (RFC 2045, RFC 2046 §5.1).
@@ -36,13 +38,16 @@ final class MimeParser {
         final int level;
         final List<Node> children = new ArrayList<>(0);
         Node message;
-        byte[] boundary;
+        final int openIndex;
+        String boundary;
         boolean acceptsParts;
         /** For a multipart/alternative: octets of the text/plain alternative indexed for search. */
         int plainIndexed = -1;
 
-        Node(int headerStart, HeaderSection header, int lineFeedsBefore, MimeFields.ContentType type, int level) {
+        Node(int headerStart, HeaderSection header, int lineFeedsBefore, MimeFields.ContentType type, int level,
+             int openIndex) {
             this.headerStart = headerStart;
+            this.openIndex = openIndex;
             this.header = header;
             this.bodyStart = header.bodyStart;
             this.lineFeedsBefore = lineFeedsBefore;
@@ -61,7 +66,10 @@ final class MimeParser {
     private int pos;
     private int lineFeeds;
     private int parts;
-    private int openBoundaries;
+    /** Open multiparts still accepting parts, by boundary (octets as ISO-8859-1), innermost last. */
+    private final Map<String, List<Node>> active = new HashMap<>();
+    private int longestBoundary;
+    private boolean lastMatchCloses;
     int depth;
     boolean tooDeep;
 
@@ -77,7 +85,7 @@ final class MimeParser {
     Node parse() {
         Node root = openEntity(MimeParser.TEXT_PLAIN, 0, HeaderKind.MESSAGE);
         while (pos < end) {
-            if (openBoundaries > 0 && b[pos] == '-' && pos + 1 < end && b[pos + 1] == '-' && delimiter()) {
+            if (!active.isEmpty() && b[pos] == '-' && pos + 1 < end && b[pos + 1] == '-' && delimiter()) {
                 continue;
             }
             int next = HeaderSection.endOfLine(b, pos, end);
@@ -107,19 +115,19 @@ final class MimeParser {
         if (ct == null) {
             ct = defaultType; // RFC 2045 §5.2: absent or invalid Content-Type
         }
-        Node n = new Node(headerStart, h, lineFeeds, ct, level);
+        Node n = new Node(headerStart, h, lineFeeds, ct, level, open.size());
         open.add(n);
         if (kind == HeaderKind.MESSAGE) {
             SearchFeed.headers(search, h.cached);
         }
         if (ct.type().equals("multipart")) {
             String boundary = ct.param("boundary");
+            boundary = boundary == null ? null : boundary.stripTrailing(); // RFC 2046 §5.1.1: no trailing space
             if (boundary == null || boundary.isEmpty()) {
                 n.type = TEXT_PLAIN; // a multipart we cannot split is read as text
             } else if (container(n)) {
-                n.boundary = ("--" + boundary).getBytes(StandardCharsets.UTF_8);
-                n.acceptsParts = true;
-                openBoundaries++;
+                // keyed by its octets, as delimiter lines are looked up by theirs
+                activate(n, new String(boundary.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
             }
         } else if (ct.type().equals("message") && (ct.subtype().equals("rfc822") || ct.subtype().equals("global"))) {
             if (container(n)) {
@@ -148,83 +156,90 @@ final class MimeParser {
 
     /** At a line starting with "--": handles it and returns true if it is a delimiter of an open multipart. */
     private boolean delimiter() {
-        for (int k = open.size() - 1; k >= 0; k--) {
-            Node mp = open.get(k);
-            if (!mp.acceptsParts) {
-                continue;
-            }
-            int tail = matchBoundary(mp.boundary, pos);
-            if (tail < 0) {
-                continue;
-            }
-            boolean closing = tail + 1 < end && b[tail] == '-' && b[tail + 1] == '-';
-            int eol = HeaderSection.endOfLine(b, pos, end);
-            // RFC 2046 §5.1.1: the CRLF preceding the boundary delimiter belongs to the delimiter
-            int contentEnd = pos;
-            int feedsAtEnd = lineFeeds;
-            if (contentEnd > 0 && b[contentEnd - 1] == '\n') {
-                contentEnd--;
-                feedsAtEnd--;
-                if (contentEnd > 0 && b[contentEnd - 1] == '\r') {
-                    contentEnd--;
-                }
-            }
-            while (open.size() - 1 > k) {
-                close(open.remove(open.size() - 1), contentEnd, feedsAtEnd);
-            }
-            if (b[eol - 1] == '\n') {
-                lineFeeds++;
-            }
-            pos = eol;
-            if (closing || parts >= limits.maxMimeParts()) {
-                mp.acceptsParts = false;
-                openBoundaries--;
-            } else {
-                mp.children.add(openEntity(mp.type.subtype().equals("digest") ? MESSAGE_RFC822 : TEXT_PLAIN,
-                        mp.level + 1, HeaderKind.PART));
-            }
-            return true;
+        Node mp = delimitedPart(pos);
+        if (mp == null) {
+            return false;
         }
-        return false;
+        boolean closing = lastMatchCloses;
+        int eol = HeaderSection.endOfLine(b, pos, end);
+        // RFC 2046 §5.1.1: the CRLF preceding the boundary delimiter belongs to the delimiter
+        int contentEnd = pos;
+        int feedsAtEnd = lineFeeds;
+        if (contentEnd > 0 && b[contentEnd - 1] == '\n') {
+            contentEnd--;
+            feedsAtEnd--;
+            if (contentEnd > 0 && b[contentEnd - 1] == '\r') {
+                contentEnd--;
+            }
+        }
+        while (open.get(open.size() - 1) != mp) {
+            close(open.remove(open.size() - 1), contentEnd, feedsAtEnd);
+        }
+        if (b[eol - 1] == '\n') {
+            lineFeeds++;
+        }
+        pos = eol;
+        if (closing || parts >= limits.maxMimeParts()) {
+            deactivate(mp);
+        } else {
+            mp.children.add(openEntity(mp.type.subtype().equals("digest") ? MESSAGE_RFC822 : TEXT_PLAIN,
+                    mp.level + 1, HeaderKind.PART));
+        }
+        return true;
     }
 
-    /** If the line at {@code p} is "--boundary" followed by "--", blanks or the line end, returns the offset after the boundary. */
-    private int matchBoundary(byte[] delimiter, int p) {
-        int n = delimiter.length;
-        if (p + n > end) {
-            return -1;
+    /**
+     * The innermost open multipart whose delimiter is the line at {@code p} ("--" boundary, optionally
+     * "--", then only transport padding, RFC 2046 §5.1.1), or null. One hash lookup per line whatever the
+     * nesting; sets {@link #lastMatchCloses} for a close-delimiter.
+     */
+    private Node delimitedPart(int p) {
+        if (active.isEmpty()) {
+            return null;
         }
-        for (int k = 2; k < n; k++) {
-            if (b[p + k] != delimiter[k]) {
-                return -1;
-            }
+        int eol = HeaderSection.endOfLine(b, p, end);
+        int t = eol;
+        while (t > p + 2 && (b[t - 1] == '\n' || b[t - 1] == '\r' || b[t - 1] == ' ' || b[t - 1] == '\t')) {
+            t--;
         }
-        int q = p + n;
-        int t = q;
-        if (t + 1 < end && b[t] == '-' && b[t + 1] == '-') {
-            t += 2;
+        int len = t - p - 2;
+        if (len > longestBoundary + 2) {
+            return null;
         }
-        // RFC 2046 §5.1.1: only transport padding (blanks) may follow the boundary on its line
-        while (t < end && (b[t] == ' ' || b[t] == '\t')) {
-            t++;
+        String line = new String(b, p + 2, len, StandardCharsets.ISO_8859_1);
+        Node delimiter = innermost(active.get(line));
+        Node close = len >= 2 && b[t - 1] == '-' && b[t - 2] == '-'
+                ? innermost(active.get(line.substring(0, len - 2))) : null;
+        if (close != null && (delimiter == null || close.openIndex > delimiter.openIndex)) {
+            lastMatchCloses = true;
+            return close;
         }
-        if (t < end && b[t] != '\r' && b[t] != '\n') {
-            return -1;
+        lastMatchCloses = false;
+        return delimiter;
+    }
+
+    private static Node innermost(List<Node> nodes) {
+        return nodes == null ? null : nodes.get(nodes.size() - 1);
+    }
+
+    private void activate(Node n, String boundary) {
+        n.boundary = boundary;
+        n.acceptsParts = true;
+        active.computeIfAbsent(boundary, k -> new ArrayList<>(1)).add(n);
+        longestBoundary = Math.max(longestBoundary, boundary.length());
+    }
+
+    private void deactivate(Node n) {
+        n.acceptsParts = false;
+        List<Node> same = active.get(n.boundary);
+        same.remove(n);
+        if (same.isEmpty()) {
+            active.remove(n.boundary);
         }
-        return q;
     }
 
     private boolean isDelimiterLine(int p) {
-        if (openBoundaries == 0) {
-            return false;
-        }
-        for (int k = open.size() - 1; k >= 0; k--) {
-            Node mp = open.get(k);
-            if (mp.acceptsParts && matchBoundary(mp.boundary, p) >= 0) {
-                return true;
-            }
-        }
-        return false;
+        return delimitedPart(p) != null;
     }
 
     private void close(Node n, int contentEnd, int feedsAtEnd) {
@@ -236,8 +251,7 @@ final class MimeParser {
             n.bodyStart = n.end; // header cut off before its end
         }
         if (n.acceptsParts) {
-            n.acceptsParts = false;
-            openBoundaries--;
+            deactivate(n);
         }
         int size = n.end - n.bodyStart;
         long feeds = Math.max(0, (long) feedsAtEnd - n.lineFeedsBefore);
@@ -245,7 +259,7 @@ final class MimeParser {
         if (n.boundary != null && n.children.isEmpty()) {
             // a multipart without any delimiter: its body becomes one header-less text part
             HeaderSection empty = HeaderSection.part(b, n.bodyStart, n.bodyStart, 1, HeaderSection.Delimiters.NONE);
-            Node only = new Node(n.bodyStart, empty, n.lineFeedsBefore, TEXT_PLAIN, n.level + 1);
+            Node only = new Node(n.bodyStart, empty, n.lineFeedsBefore, TEXT_PLAIN, n.level + 1, n.openIndex + 1);
             only.end = n.end;
             only.lines = n.lines;
             n.children.add(only);

@@ -132,6 +132,14 @@ class MalformedMimeTest {
     }
 
     @Test
+    void nulAndControlCharactersNeverReachTheIndexes() {
+        byte[] raw = "Subject: a\u0000b\r\n\r\nbody\u0000with\u0001nul\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        IndexedMessage m = index(raw);
+        assertThat(m.summary().envelope().subject()).isEqualTo("ab");
+        assertThat(m.searchText()).doesNotContain("\u0000").doesNotContain("\u0001").contains("body with nul");
+    }
+
+    @Test
     void partCountIsBounded() {
         StringBuilder s = new StringBuilder("Content-Type: multipart/mixed; boundary=p\r\n\r\n");
         for (int i = 0; i < 50; i++) {

@@ -65,7 +65,7 @@ final class MessageRows {
         long id = h.createQuery("INSERT INTO blobs (name, size, summary) VALUES (:n, :s, :sum) RETURNING id")
                 .bind("n", m.blob().value()).bind("s", m.size()).bind("sum", m.summary()).mapTo(Long.class).one();
         if (!m.searchText().isEmpty()) {
-            h.createUpdate(tx.dialect.insertText()).bind("id", id).bind("content", m.searchText()).execute();
+            tx.dialect.storeText(h, id, m.searchText());
         }
         return id;
     }
@@ -175,7 +175,7 @@ final class MessageRows {
             boolean used = h.createQuery("SELECT EXISTS (SELECT 1 FROM messages WHERE blob_id = :id)")
                     .bind("id", id).mapTo(Boolean.class).one();
             if (!used) {
-                h.createUpdate(tx.dialect.deleteText()).bind("id", id).execute();
+                tx.dialect.dropText(h, id);
                 h.createQuery("DELETE FROM blobs WHERE id = :id RETURNING name").bind("id", id).mapTo(String.class)
                         .findOne().ifPresent(name -> tx.released.add(new BlobId(name)));
             }

@@ -1,9 +1,12 @@
 package dev.yubin.store.sql;
 
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
 /**
- * What differs between the SQL databases Yubin runs on. Everything else in this package is
- * portable SQL (ANSI plus {@code RETURNING} and {@code ON CONFLICT}, which SQLite and PostgreSQL
- * share).
+ * What differs between the SQL databases Yubin runs on: transaction start and the full-text
+ * index. Everything else in this package is portable SQL (ANSI plus {@code RETURNING} and
+ * {@code ON CONFLICT}, which SQLite and PostgreSQL share).
  */
 interface SqlDialect {
 
@@ -13,63 +16,20 @@ interface SqlDialect {
     /** Starts a write transaction that takes the write lock at once (no lock upgrade later). */
     String beginWrite();
 
-    /** Adds the search text of blob {@code :id}: binds {@code id} and {@code content}. */
-    String insertText();
+    /** Keeps the search text of a new blob row (in the writing transaction). */
+    void storeText(Handle h, long blobId, String content);
 
-    /** Removes the search text of blob {@code :id}. */
-    String deleteText();
+    /** Forgets the search text of a blob row being deleted. */
+    void dropText(Handle h, long blobId);
 
     /**
-     * UIDs of mailbox {@code :mailbox} whose search text contains {@code :needle}
-     * case-insensitively, ascending.
+     * Background work for an idle writer, in its own transaction: indexes some stored texts not
+     * yet indexed. Returns true if there may be more to do.
      */
-    String searchText(String needle);
+    boolean indexSome(Handle h);
 
-    /** The value bound as {@code :needle} for {@link #searchText}. */
-    String needle(String text);
+    /** UIDs of the mailbox whose search text contains {@code needle} case-insensitively, ascending. */
+    List<Long> search(Handle h, long mailboxId, String needle);
 
-    /** SQLite 3 with FTS5 and its trigram tokenizer. */
-    SqlDialect SQLITE = new SqlDialect() {
-        @Override
-        public String migrations() {
-            return "classpath:db/migration/sqlite";
-        }
-
-        @Override
-        public String beginWrite() {
-            return "BEGIN IMMEDIATE";
-        }
-
-        @Override
-        public String insertText() {
-            return "INSERT INTO blob_text (rowid, content) VALUES (:id, :content)";
-        }
-
-        @Override
-        public String deleteText() {
-            return "DELETE FROM blob_text WHERE rowid = :id";
-        }
-
-        @Override
-        public String searchText(String needle) {
-            if (isShort(needle)) {
-                // trigrams need three characters: scan this mailbox's texts instead
-                return "SELECT m.uid FROM messages m JOIN blob_text t ON t.rowid = m.blob_id"
-                        + " WHERE m.mailbox_id = :mailbox AND instr(lower(t.content), lower(:needle)) > 0"
-                        + " ORDER BY m.uid";
-            }
-            return "SELECT uid FROM messages WHERE mailbox_id = :mailbox AND blob_id IN"
-                    + " (SELECT rowid FROM blob_text WHERE blob_text MATCH :needle) ORDER BY uid";
-        }
-
-        @Override
-        public String needle(String text) {
-            // an FTS5 phrase: with the trigram tokenizer, a case-insensitive substring match
-            return isShort(text) ? text : "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-
-        private boolean isShort(String text) {
-            return text.codePointCount(0, text.length()) < 3;
-        }
-    };
+    SqlDialect SQLITE = new SqliteDialect();
 }

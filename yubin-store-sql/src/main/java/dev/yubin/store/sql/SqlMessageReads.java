@@ -70,6 +70,6 @@ final class SqlMessageReads {
             return db.read(h -> h.createQuery("SELECT uid FROM messages WHERE mailbox_id = :mb ORDER BY uid")
                     .bind("mb", mailbox.value()).mapTo(Long.class).list());
         }
-        return db.read(h -> h.createQuery(db.dialect.searchText(text)).bind("mailbox", mailbox.value()).bind("needle", db.dialect.needle(text)).mapTo(Long.class).list());
+        return db.read(h -> db.dialect.search(h, mailbox.value(), text));
     }
 }

@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
 final class SqlWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SqlWriter.class);
     private static final int MAX_BATCH = 256;
+    /** How long the writer must have had nothing to do before it does background work. */
+    private static final long IDLE_MILLIS = 20;
 
     /** Work to run in the write transaction. */
     @FunctionalInterface
@@ -50,6 +52,10 @@ final class SqlWriter implements AutoCloseable {
     private final ExecutorService afterCommit;
     private final Thread thread;
     private volatile boolean closed;
+    private long batches;
+    private long units;
+    private long workNanos;
+    private long commitNanos;
 
     SqlWriter(Handle handle, SqlDialect dialect, Watchers watchers, BlobStore blobs) {
         this.handle = handle;
@@ -89,18 +95,21 @@ final class SqlWriter implements AutoCloseable {
 
     private void loop() {
         List<Task<?>> batch = new ArrayList<>(MAX_BATCH);
+        boolean moreIdleWork = true;
         while (true) {
             try {
-                Task<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Task<?> first = queue.poll(moreIdleWork ? IDLE_MILLIS : 200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     if (closed) {
                         return;
                     }
+                    moreIdleWork = runIdleWork();
                     continue;
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
                 runBatch(batch);
+                moreIdleWork = true; // new texts to index, once the writer is idle
             } catch (InterruptedException e) {
                 if (closed && queue.isEmpty()) {
                     return;
@@ -116,6 +125,25 @@ final class SqlWriter implements AutoCloseable {
         }
     }
 
+    /** Background work (deferred indexing) in its own short transaction; true if more remains. */
+    private boolean runIdleWork() {
+        try {
+            handle.execute(dialect.beginWrite());
+            boolean more;
+            try {
+                more = dialect.indexSome(handle);
+            } catch (RuntimeException e) {
+                rollbackQuietly();
+                throw e;
+            }
+            handle.execute("COMMIT");
+            return more;
+        } catch (RuntimeException e) {
+            LOG.warn("event=store.idle_work_failed", e);
+            return false;
+        }
+    }
+
     private void runBatch(List<Task<?>> batch) {
         Object[] results = new Object[batch.size()];
         Throwable[] errors = new Throwable[batch.size()];
@@ -126,6 +154,7 @@ final class SqlWriter implements AutoCloseable {
             failAll(batch, e);
             return;
         }
+        long t0 = System.nanoTime();
         for (int i = 0; i < batch.size(); i++) {
             WriteTx tx = new WriteTx(handle, dialect);
             handle.execute("SAVEPOINT unit");
@@ -145,6 +174,7 @@ final class SqlWriter implements AutoCloseable {
                 }
             }
         }
+        long t1 = System.nanoTime();
         try {
             handle.execute("COMMIT");
         } catch (RuntimeException e) {
@@ -153,6 +183,10 @@ final class SqlWriter implements AutoCloseable {
             return;
         }
         complete(batch, results, errors);
+        batches++;
+        units += batch.size();
+        workNanos += t1 - t0;
+        commitNanos += System.nanoTime() - t1;
         Set<Long> touched = new HashSet<>();
         List<BlobId> released = new ArrayList<>();
         for (WriteTx tx : done) {
@@ -203,6 +237,12 @@ final class SqlWriter implements AutoCloseable {
         for (Task<?> t : batch) {
             t.result().completeExceptionally(e);
         }
+    }
+
+    /** Figures for benchmarks: batches, units, time in units and in commits (read racily). */
+    String stats() {
+        return String.format("batches=%d units=%d avg_batch=%.1f work_ms=%d commit_ms=%d", batches, units,
+                batches == 0 ? 0.0 : (double) units / batches, workNanos / 1_000_000, commitNanos / 1_000_000);
     }
 
     @Override

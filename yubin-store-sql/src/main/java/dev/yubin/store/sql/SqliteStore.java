@@ -87,6 +87,7 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
     private final SqlMailboxes mailboxes;
     private final SqlMessages messages;
     private final SqlMessageReads reads;
+    private final SqlAccess sql;
 
     private SqliteStore(Path dataDir, FsBlobStore blobs, HikariDataSource readerPool, SqlWriter writer,
                         Watchers watchers) {
@@ -101,6 +102,7 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
         this.mailboxes = new SqlMailboxes(db);
         this.messages = new SqlMessages(db);
         this.reads = new SqlMessageReads(db);
+        this.sql = new SqlAccess(db);
     }
 
     /** Opens (creating and migrating if needed) the store in {@code dataDir} with default settings. */
@@ -140,13 +142,14 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
     }
 
     private static SQLiteDataSource dataSource(String url, Settings settings, boolean readOnly) {
+        // Reader connections get Yubin's SQL functions (the search scans use them).
         SQLiteConfig c = new SQLiteConfig();
         c.setJournalMode(SQLiteConfig.JournalMode.WAL);
         c.setSynchronous(SQLiteConfig.SynchronousMode.FULL); // a commit is on disk when it returns
         c.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, settings.busyTimeout().toMillis()));
         c.enforceForeignKeys(true);
         c.setCacheSize(readOnly ? -8192 : -32768);
-        SQLiteDataSource ds = new SQLiteDataSource(c);
+        SQLiteDataSource ds = readOnly ? new SqliteFunctions(c) : new SQLiteDataSource(c);
         ds.setUrl(url);
         return ds;
     }
@@ -160,9 +163,18 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
         return blobs;
     }
 
-    /** True while some message refers to the blob (for {@link FsBlobStore#sweepOrphans}). */
+    /** Reads and group-committed writes for other tables of this database (the outbound queue). */
+    public SqlAccess sql() {
+        return sql;
+    }
+
+    /**
+     * True while some message or some unfinished outbound queue entry refers to the blob (for
+     * {@link FsBlobStore#sweepOrphans}).
+     */
     public boolean isBlobReferenced(BlobId id) {
-        return readers.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM blobs WHERE name = :n)")
+        return readers.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM blobs WHERE name = :n)"
+                        + " OR EXISTS (SELECT 1 FROM queue_entries WHERE blob = :n AND state NOT IN ('DONE', 'BOUNCED'))")
                 .bind("n", id.value()).mapTo(Boolean.class).one());
     }
 
@@ -171,6 +183,30 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
         int n = blobs.sweepOrphans(this::isBlobReferenced, minAge.toMillis());
         LOG.info("event=store.blob_sweep removed={}", n);
         return n;
+    }
+
+    /**
+     * Checks the database: SQLite's integrity and foreign-key checks, and the store's invariants
+     * (quota usage, UIDNEXT and HIGHESTMODSEQ above every message, no unused blob rows).
+     * Returns the problems found, one line each; empty when all is well.
+     */
+    public List<String> integrityCheck() {
+        return readers.withHandle(h -> SqlChecks.run(h, true));
+    }
+
+    /** Indexes every pending search text now (normally done when the writer is idle); for tests. */
+    void indexPendingTexts() {
+        writer.write(tx -> {
+            while (SqlDialect.SQLITE.indexSome(tx.handle)) {
+                // next slice
+            }
+            return null;
+        });
+    }
+
+    /** Writer figures for benchmarks (group-commit batch sizes, time in work and commits). */
+    String writerStats() {
+        return writer.stats();
     }
 
     @Override

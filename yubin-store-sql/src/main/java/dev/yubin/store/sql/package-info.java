@@ -15,7 +15,7 @@
  * reference, and orphans left by crashes are swept by age.
  *
  * <p>Gaps: listeners hear only changes made by this process (the CLI's changes are not
- * notified); searches shorter than three characters scan the mailbox's texts and fold case for
- * ASCII only; no PostgreSQL dialect yet.
+ * notified); searches shorter than three characters scan the mailbox's texts (slow on very large
+ * mailboxes); no PostgreSQL dialect yet.
  */
 package dev.yubin.store.sql;

@@ -1,0 +1,16 @@
+/**
+ * IMAP sessions: the state machine, one processor per command, the per-session view of the selected
+ * mailbox and the delivery of other sessions' changes.
+ *
+ * <p>RFCs: 9051 §3 (states), §5.2-5.5 (mailbox size and message status updates, command pipelining),
+ * §7.5.1 (when EXPUNGE may be sent), 7162 (CONDSTORE/QRESYNC), 2177 (IDLE).
+ *
+ * <p>Invariants: a session's view changes only on its own thread or, in IDLE, under its lock; an
+ * EXPUNGE (or VANISHED) is never sent during FETCH, STORE or SEARCH by sequence number; the tagged
+ * OK of APPEND follows the durable store commit.
+ *
+ * <p>Known gaps: MULTIAPPEND is not atomic (messages before a failure stay appended); STATUS RECENT
+ * is always 0; BODY and TEXT search the indexed text, which includes headers; THREAD=REFERENCES
+ * does not merge threads by subject; SEARCH FUZZY, NOTIFY, METADATA, ACL are not offered.
+ */
+package dev.yubin.imap.session;

@@ -1,0 +1,131 @@
+package dev.yubin.store.sql.queue;
+
+import dev.yubin.store.BlobId;
+import dev.yubin.store.queue.BodyType;
+import dev.yubin.store.queue.NewQueueEntry;
+import dev.yubin.store.queue.Notify;
+import dev.yubin.store.queue.QueueEntry;
+import dev.yubin.store.queue.QueueRecipient;
+import dev.yubin.store.queue.QueueState;
+import dev.yubin.store.queue.RecipientState;
+import dev.yubin.store.queue.Ret;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import dev.yubin.store.sql.SqlAccess;
+import org.jdbi.v3.core.Handle;
+
+/** Reading and writing the rows of {@code queue_entries} and {@code queue_recipients}. */
+final class QueueRows {
+    static final String COLUMNS = "id, origin_id, destination, blob, size, sender, envid, ret, utf8, body, state,"
+            + " created, next_attempt, lease_until, attempts, last_error, delay_warned";
+
+    private QueueRows() {
+    }
+
+    static long insert(Handle h, NewQueueEntry e, long now) {
+        long id = h.createQuery("INSERT INTO queue_entries (origin_id, destination, blob, size, sender, envid, ret,"
+                        + " utf8, body, state, created, next_attempt) VALUES (:origin, :dest, :blob, :size, :sender,"
+                        + " :envid, :ret, :utf8, :body, 'INCOMING', :created, :now) RETURNING id")
+                .bind("origin", e.originId()).bind("dest", e.destination()).bind("blob", e.blob().value())
+                .bind("size", e.size()).bind("sender", e.sender()).bind("envid", e.envelopeId().orElse(null))
+                .bind("ret", e.ret().map(Enum::name).orElse(null))
+                .bind("utf8", e.utf8() == NewQueueEntry.Utf8.NEEDED ? 1 : 0).bind("body", e.body().name())
+                .bind("created", e.created().toEpochMilli()).bind("now", now)
+                .mapTo(Long.class).one();
+        var batch = h.prepareBatch("INSERT INTO queue_recipients (entry_id, idx, address, orcpt, notify, state,"
+                + " last_reply) VALUES (:e, :i, :a, :o, :n, :s, :r)");
+        for (QueueRecipient r : e.recipients()) {
+            batch.bind("e", id).bind("i", r.index()).bind("a", r.address()).bind("o", r.originalRecipient().orElse(null))
+                    .bind("n", notify(r.notifyOn())).bind("s", r.state().name()).bind("r", r.lastReply()).add();
+        }
+        batch.execute();
+        return id;
+    }
+
+    static void updateRecipients(Handle h, long id, List<QueueRecipient> recipients) {
+        var batch = h.prepareBatch("UPDATE queue_recipients SET state = :s, last_reply = :r WHERE entry_id = :e AND idx = :i");
+        for (QueueRecipient r : recipients) {
+            batch.bind("s", r.state().name()).bind("r", r.lastReply()).bind("e", id).bind("i", r.index()).add();
+        }
+        batch.execute();
+    }
+
+    /** Entries with these ids (in the order given), with their recipients. */
+    static List<QueueEntry> load(Handle h, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<QueueRecipient>> recipients = new HashMap<>();
+        h.createQuery("SELECT entry_id, idx, address, orcpt, notify, state, last_reply FROM queue_recipients"
+                        + " WHERE entry_id IN (<ids>) ORDER BY entry_id, idx")
+                .bindList("ids", ids)
+                .map((rs, ctx) -> {
+                    recipients.computeIfAbsent(rs.getLong("entry_id"), k -> new ArrayList<>()).add(recipient(rs));
+                    return 0;
+                }).list();
+        Map<Long, QueueEntry> byId = new HashMap<>();
+        h.createQuery("SELECT " + COLUMNS + " FROM queue_entries WHERE id IN (<ids>)").bindList("ids", ids)
+                .map((rs, ctx) -> entry(rs, recipients.getOrDefault(rs.getLong("id"), List.of())))
+                .forEach(e -> byId.put(e.id(), e));
+        List<QueueEntry> out = new ArrayList<>(ids.size());
+        for (long id : ids) {
+            QueueEntry e = byId.get(id);
+            if (e != null) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static QueueRecipient recipient(ResultSet rs) throws SQLException {
+        return new QueueRecipient(rs.getInt("idx"), rs.getString("address"), Optional.ofNullable(rs.getString("orcpt")),
+                notify(rs.getString("notify")), RecipientState.valueOf(rs.getString("state")), rs.getString("last_reply"));
+    }
+
+    private static QueueEntry entry(ResultSet rs, List<QueueRecipient> recipients) throws SQLException {
+        String ret = rs.getString("ret");
+        return new QueueEntry(rs.getLong("id"), rs.getString("origin_id"), rs.getString("destination"),
+                new BlobId(rs.getString("blob")), rs.getLong("size"), rs.getString("sender"),
+                Optional.ofNullable(rs.getString("envid")), Optional.ofNullable(ret).map(Ret::valueOf),
+                rs.getInt("utf8") == 1 ? NewQueueEntry.Utf8.NEEDED : NewQueueEntry.Utf8.NOT_NEEDED,
+                BodyType.valueOf(rs.getString("body")), recipients, QueueState.valueOf(rs.getString("state")),
+                Instant.ofEpochMilli(rs.getLong("created")), Instant.ofEpochMilli(rs.getLong("next_attempt")),
+                Instant.ofEpochMilli(rs.getLong("lease_until")), rs.getInt("attempts"), rs.getString("last_error"),
+                rs.getInt("delay_warned") == 1 ? QueueEntry.DelayWarning.SENT : QueueEntry.DelayWarning.NOT_SENT);
+    }
+
+    static String notify(Collection<Notify> values) {
+        return values.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+
+    static Set<Notify> notify(String text) {
+        if (text == null || text.isEmpty()) {
+            return Set.of();
+        }
+        EnumSet<Notify> set = EnumSet.noneOf(Notify.class);
+        Arrays.stream(text.split(",")).map(Notify::valueOf).forEach(set::add);
+        return set;
+    }
+
+    /**
+     * Called after the entry's hold on {@code blob} ended (finished or deleted) inside the write:
+     * when no unfinished entry and no message uses the blob any more, drops its blob row (if any)
+     * and returns it, so the caller deletes the file after the commit.
+     */
+    static Optional<BlobId> releaseBlob(SqlAccess sql, Handle h, String blob) {
+        boolean queued = h.createQuery("SELECT EXISTS (SELECT 1 FROM queue_entries WHERE blob = :n"
+                + " AND state NOT IN ('DONE', 'BOUNCED'))").bind("n", blob).mapTo(Boolean.class).one();
+        return queued ? Optional.empty() : sql.releaseUnusedBlob(h, blob);
+    }
+}

@@ -1,0 +1,173 @@
+package dev.yubin.store.sql.queue;
+
+import dev.yubin.store.BlobId;
+import dev.yubin.store.BlobStore;
+import dev.yubin.store.queue.AttemptResult;
+import dev.yubin.store.queue.NewQueueEntry;
+import dev.yubin.store.queue.QueueEntry;
+import dev.yubin.store.queue.QueueState;
+import dev.yubin.store.queue.QueueStore;
+import dev.yubin.store.sql.SqlAccess;
+import dev.yubin.store.sql.SqliteStore;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link QueueStore} in the embedded store's SQLite database ({@code queue_entries},
+ * {@code queue_recipients}, migration V10), written through the store's one writer so queue
+ * changes share its group commits.
+ *
+ * <p>Blob references: a trigger keeps the {@code blobs} row of a body alive while an unfinished
+ * entry sends it (mailbox expunges may release it meanwhile); a body that never had a row (mail
+ * only for outside recipients) is kept because {@link SqliteStore#isBlobReferenced} also looks
+ * at the queue. When the last holder finishes, the row and, after the commit, the file go.
+ */
+public final class SqliteQueueStore implements QueueStore {
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteQueueStore.class);
+
+    private final SqlAccess sql;
+    private final BlobStore blobs;
+    private final Clock clock;
+
+    public SqliteQueueStore(SqliteStore store, Clock clock) {
+        this.sql = store.sql();
+        this.blobs = store.blobs();
+        this.clock = clock;
+    }
+
+    @Override
+    public long enqueue(NewQueueEntry entry) {
+        return sql.write(h -> QueueRows.insert(h, entry, clock.millis()));
+    }
+
+    @Override
+    public List<QueueEntry> claimDue(Instant now, Duration lease, int max) {
+        long t = now.toEpochMilli();
+        return sql.write(h -> {
+            List<Long> ids = h.createQuery("SELECT id FROM queue_entries WHERE (state IN ('INCOMING', 'DEFERRED')"
+                            + " AND next_attempt <= :now) OR (state = 'ACTIVE' AND lease_until <= :now)"
+                            + " ORDER BY next_attempt, id LIMIT :max")
+                    .bind("now", t).bind("max", max).mapTo(Long.class).list();
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            h.createUpdate("UPDATE queue_entries SET state = 'ACTIVE', lease_until = :lease WHERE id IN (<ids>)")
+                    .bind("lease", t + lease.toMillis()).bindList("ids", ids).execute();
+            return QueueRows.load(h, ids);
+        });
+    }
+
+    @Override
+    public boolean finishAttempt(long id, AttemptResult result) {
+        long now = clock.millis();
+        Optional<Optional<BlobId>> outcome = sql.write(h -> {
+            Optional<String> blob = h.createQuery("SELECT blob FROM queue_entries WHERE id = :id AND state = 'ACTIVE'")
+                    .bind("id", id).mapTo(String.class).findOne();
+            if (blob.isEmpty()) {
+                return Optional.empty();
+            }
+            QueueRows.updateRecipients(h, id, result.recipients());
+            h.createUpdate("UPDATE queue_entries SET state = :s, next_attempt = :next, lease_until = 0,"
+                            + " attempts = attempts + 1, last_error = :err, delay_warned = :warned,"
+                            + " finished = :fin WHERE id = :id")
+                    .bind("s", result.state().name()).bind("next", result.nextAttempt().toEpochMilli())
+                    .bind("err", result.lastError())
+                    .bind("warned", result.delayWarned() == QueueEntry.DelayWarning.SENT ? 1 : 0)
+                    .bind("fin", result.state().isFinished() ? now : 0).bind("id", id).execute();
+            return Optional.of(result.state().isFinished() ? QueueRows.releaseBlob(sql, h, blob.get())
+                    : Optional.<BlobId>empty());
+        });
+        outcome.flatMap(b -> b).ifPresent(this::deleteFile);
+        return outcome.isPresent();
+    }
+
+    @Override
+    public int requeueActive() {
+        long now = clock.millis();
+        return sql.write(h -> h.createUpdate("UPDATE queue_entries SET state = 'DEFERRED', lease_until = 0,"
+                + " next_attempt = :now WHERE state = 'ACTIVE'").bind("now", now).execute());
+    }
+
+    @Override
+    public Optional<Instant> nextDue() {
+        return sql.read(h -> h.createQuery("SELECT min(next_attempt) FROM queue_entries"
+                        + " WHERE state IN ('INCOMING', 'DEFERRED')").mapTo(Long.class).findOne())
+                .map(Instant::ofEpochMilli);
+    }
+
+    @Override
+    public boolean hold(long id) {
+        return update("UPDATE queue_entries SET state = 'HELD', lease_until = 0 WHERE id = :id"
+                + " AND state NOT IN ('DONE', 'BOUNCED', 'HELD')", id);
+    }
+
+    @Override
+    public boolean release(long id) {
+        return update("UPDATE queue_entries SET state = 'DEFERRED', next_attempt = :now WHERE id = :id"
+                + " AND state = 'HELD'", id);
+    }
+
+    @Override
+    public boolean retry(long id) {
+        return update("UPDATE queue_entries SET next_attempt = :now WHERE id = :id"
+                + " AND state IN ('INCOMING', 'DEFERRED')", id);
+    }
+
+    private boolean update(String statement, long id) {
+        long now = clock.millis();
+        return sql.write(h -> h.createUpdate(statement).bind("id", id).bind("now", now).execute()) > 0;
+    }
+
+    @Override
+    public boolean delete(long id) {
+        Optional<Optional<BlobId>> outcome = sql.write(h -> {
+            Optional<String> blob = h.createQuery("DELETE FROM queue_entries WHERE id = :id RETURNING blob")
+                    .bind("id", id).mapTo(String.class).findOne();
+            return blob.map(b -> QueueRows.releaseBlob(sql, h, b));
+        });
+        outcome.flatMap(b -> b).ifPresent(this::deleteFile);
+        return outcome.isPresent();
+    }
+
+    @Override
+    public Optional<QueueEntry> entry(long id) {
+        return sql.snapshot(h -> QueueRows.load(h, List.of(id))).stream().findFirst();
+    }
+
+    @Override
+    public List<QueueEntry> list(int limit) {
+        return sql.snapshot(h -> QueueRows.load(h, h.createQuery("SELECT id FROM queue_entries"
+                        + " WHERE state NOT IN ('DONE', 'BOUNCED') ORDER BY created, id LIMIT :max")
+                .bind("max", limit).mapTo(Long.class).list()));
+    }
+
+    @Override
+    public Map<QueueState, Long> counts() {
+        Map<QueueState, Long> counts = new EnumMap<>(QueueState.class);
+        sql.read(h -> h.createQuery("SELECT state, count(*) AS n FROM queue_entries GROUP BY state")
+                .map((rs, ctx) -> counts.put(QueueState.valueOf(rs.getString("state")), rs.getLong("n"))).list());
+        return counts;
+    }
+
+    @Override
+    public int purgeFinished(Instant before) {
+        return sql.write(h -> h.createUpdate("DELETE FROM queue_entries WHERE state IN ('DONE', 'BOUNCED')"
+                + " AND finished < :t").bind("t", before.toEpochMilli()).execute());
+    }
+
+    private void deleteFile(BlobId blob) {
+        try {
+            blobs.delete(blob);
+        } catch (IOException e) {
+            LOG.warn("event=queue.blob_delete_failed blob={}", blob, e); // the orphan sweep retries
+        }
+    }
+}

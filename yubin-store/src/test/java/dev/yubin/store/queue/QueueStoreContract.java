@@ -1,0 +1,236 @@
+package dev.yubin.store.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.yubin.store.BlobId;
+import dev.yubin.store.BlobStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@link QueueStore} contract: durable entries, claims with leases, per-recipient outcomes,
+ * operator commands, and the entry's hold on its blob. Subclasses open an implementation over a
+ * data directory; opening the same directory again sees the same queue.
+ */
+public abstract class QueueStoreContract {
+    /** What a test needs: the queue, the blob store its bodies live in, and how to close both. */
+    public record Fixture(QueueStore queue, BlobStore blobs, AutoCloseable closer) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            closer.close();
+        }
+    }
+
+    @TempDir
+    protected Path dataDir;
+    private Fixture fixture;
+    private QueueStore queue;
+
+    protected abstract Fixture open(Path dataDir) throws Exception;
+
+    @BeforeEach
+    void openQueue() throws Exception {
+        fixture = open(dataDir);
+        queue = fixture.queue();
+    }
+
+    @AfterEach
+    void closeQueue() throws Exception {
+        fixture.close();
+    }
+
+    private BlobId blob(String text) throws IOException {
+        try (BlobStore.Writer w = fixture.blobs().create()) {
+            w.stream().write(text.getBytes(StandardCharsets.UTF_8));
+            return w.commit();
+        }
+    }
+
+    private boolean exists(BlobId id) {
+        try (InputStream in = fixture.blobs().open(id)) {
+            return in != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private NewQueueEntry entry(BlobId blob, String sender, String... recipients) {
+        List<QueueRecipient> rs = new java.util.ArrayList<>();
+        for (int i = 0; i < recipients.length; i++) {
+            rs.add(QueueRecipient.pending(i, recipients[i], Optional.of("rfc822;" + recipients[i]),
+                    i == 0 ? Set.of(Notify.FAILURE, Notify.DELAY) : Set.of()));
+        }
+        return new NewQueueEntry("ORIG1", "remote.example", blob, 42, sender, Optional.of("env-1"),
+                Optional.of(Ret.HDRS), NewQueueEntry.Utf8.NOT_NEEDED, BodyType.EIGHT_BIT_MIME, rs,
+                Instant.now().minusSeconds(5));
+    }
+
+    private static Instant later() {
+        return Instant.now().plusSeconds(1);
+    }
+
+    private AttemptResult result(QueueEntry e, QueueState state, Instant next, RecipientState... states) {
+        List<QueueRecipient> rs = new java.util.ArrayList<>();
+        for (int i = 0; i < states.length; i++) {
+            rs.add(e.recipients().get(i).with(states[i], "reply " + i));
+        }
+        return new AttemptResult(rs, state, next, "why", QueueEntry.DelayWarning.NOT_SENT);
+    }
+
+    @Test
+    void enqueuedEntryIsStoredWithEveryField() throws Exception {
+        BlobId b = blob("hello");
+        long id = queue.enqueue(entry(b, "alice@example.org", "x@remote.example", "y@remote.example"));
+        QueueEntry e = queue.entry(id).orElseThrow();
+        assertThat(e.state()).isEqualTo(QueueState.INCOMING);
+        assertThat(e.sender()).isEqualTo("alice@example.org");
+        assertThat(e.destination()).isEqualTo("remote.example");
+        assertThat(e.blob()).isEqualTo(b);
+        assertThat(e.envelopeId()).contains("env-1");
+        assertThat(e.ret()).contains(Ret.HDRS);
+        assertThat(e.body()).isEqualTo(BodyType.EIGHT_BIT_MIME);
+        assertThat(e.attempts()).isZero();
+        assertThat(e.recipients()).extracting(QueueRecipient::address).containsExactly("x@remote.example", "y@remote.example");
+        assertThat(e.recipients().get(0).notifyOn()).containsExactlyInAnyOrder(Notify.FAILURE, Notify.DELAY);
+        assertThat(e.recipients().get(0).originalRecipient()).contains("rfc822;x@remote.example");
+        assertThat(e.recipients().get(1).notifyOn()).isEmpty();
+        assertThat(queue.list(10)).extracting(QueueEntry::id).containsExactly(id);
+        assertThat(queue.counts()).containsEntry(QueueState.INCOMING, 1L);
+    }
+
+    @Test
+    void nullSenderIsKept() throws Exception {
+        long id = queue.enqueue(entry(blob("b"), "", "x@remote.example"));
+        assertThat(queue.entry(id).orElseThrow().isNullSender()).isTrue();
+    }
+
+    @Test
+    void claimHandsAnEntryOutOnceUntilItsLeaseEnds() throws Exception {
+        long id = queue.enqueue(entry(blob("a"), "a@example.org", "x@remote.example"));
+        List<QueueEntry> first = queue.claimDue(later(), Duration.ofMinutes(10), 10);
+        assertThat(first).extracting(QueueEntry::id).containsExactly(id);
+        assertThat(first.get(0).state()).isEqualTo(QueueState.ACTIVE);
+        assertThat(queue.claimDue(later(), Duration.ofMinutes(10), 10)).isEmpty();
+        assertThat(queue.claimDue(later().plus(Duration.ofMinutes(11)), Duration.ofMinutes(10), 10))
+                .extracting(QueueEntry::id).containsExactly(id);
+    }
+
+    @Test
+    void claimRespectsMaxAndDueTime() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            queue.enqueue(entry(blob("m" + i), "a@example.org", "x@remote.example"));
+        }
+        assertThat(queue.claimDue(Instant.now().minusSeconds(60), Duration.ofMinutes(1), 10)).isEmpty();
+        assertThat(queue.claimDue(later(), Duration.ofMinutes(1), 3)).hasSize(3);
+        assertThat(queue.claimDue(later(), Duration.ofMinutes(1), 10)).hasSize(2);
+    }
+
+    @Test
+    void deferredEntryWaitsForItsNextAttempt() throws Exception {
+        long id = queue.enqueue(entry(blob("a"), "a@example.org", "x@remote.example", "y@remote.example"));
+        QueueEntry e = queue.claimDue(later(), Duration.ofMinutes(10), 10).get(0);
+        Instant next = Instant.now().plus(Duration.ofMinutes(5));
+        assertThat(queue.finishAttempt(id, result(e, QueueState.DEFERRED, next, RecipientState.DELIVERED,
+                RecipientState.PENDING))).isTrue();
+        QueueEntry after = queue.entry(id).orElseThrow();
+        assertThat(after.state()).isEqualTo(QueueState.DEFERRED);
+        assertThat(after.attempts()).isEqualTo(1);
+        assertThat(after.lastError()).isEqualTo("why");
+        assertThat(after.recipients()).extracting(QueueRecipient::state)
+                .containsExactly(RecipientState.DELIVERED, RecipientState.PENDING);
+        assertThat(after.recipients().get(1).lastReply()).isEqualTo("reply 1");
+        assertThat(after.pending()).hasSize(1);
+        assertThat(queue.nextDue()).isPresent();
+        assertThat(queue.claimDue(later(), Duration.ofMinutes(10), 10)).isEmpty();
+        assertThat(queue.claimDue(next.plusSeconds(1), Duration.ofMinutes(10), 10)).hasSize(1);
+    }
+
+    @Test
+    void finishOnlyAppliesToActiveEntries() throws Exception {
+        long id = queue.enqueue(entry(blob("a"), "a@example.org", "x@remote.example"));
+        QueueEntry e = queue.entry(id).orElseThrow();
+        assertThat(queue.finishAttempt(id, result(e, QueueState.DONE, later(), RecipientState.DELIVERED))).isFalse();
+        assertThat(queue.entry(id).orElseThrow().state()).isEqualTo(QueueState.INCOMING);
+    }
+
+    @Test
+    void finishedEntryReleasesItsBlob() throws Exception {
+        BlobId b = blob("body");
+        long id = queue.enqueue(entry(b, "a@example.org", "x@remote.example"));
+        QueueEntry e = queue.claimDue(later(), Duration.ofMinutes(10), 10).get(0);
+        assertThat(exists(b)).isTrue();
+        queue.finishAttempt(id, result(e, QueueState.DONE, later(), RecipientState.DELIVERED));
+        assertThat(queue.entry(id).orElseThrow().state()).isEqualTo(QueueState.DONE);
+        assertThat(exists(b)).isFalse();
+        assertThat(queue.list(10)).isEmpty();
+        assertThat(queue.purgeFinished(Instant.now().plusSeconds(1))).isEqualTo(1);
+        assertThat(queue.entry(id)).isEmpty();
+    }
+
+    @Test
+    void sharedBlobStaysUntilTheLastEntryFinishes() throws Exception {
+        BlobId b = blob("shared");
+        long one = queue.enqueue(entry(b, "a@example.org", "x@remote.example"));
+        long two = queue.enqueue(entry(b, "a@example.org", "y@other.example"));
+        List<QueueEntry> claimed = queue.claimDue(later(), Duration.ofMinutes(10), 10);
+        queue.finishAttempt(one, result(claimed.get(0), QueueState.BOUNCED, later(), RecipientState.FAILED));
+        assertThat(exists(b)).isTrue();
+        assertThat(queue.delete(two)).isTrue();
+        assertThat(exists(b)).isFalse();
+    }
+
+    @Test
+    void operatorCommands() throws Exception {
+        long id = queue.enqueue(entry(blob("a"), "a@example.org", "x@remote.example"));
+        assertThat(queue.hold(id)).isTrue();
+        assertThat(queue.hold(id)).isFalse();
+        assertThat(queue.claimDue(later(), Duration.ofMinutes(1), 10)).isEmpty();
+        assertThat(queue.retry(id)).isFalse();
+        assertThat(queue.release(id)).isTrue();
+        assertThat(queue.release(id)).isFalse();
+        assertThat(queue.entry(id).orElseThrow().state()).isEqualTo(QueueState.DEFERRED);
+        assertThat(queue.retry(id)).isTrue();
+        assertThat(queue.claimDue(later(), Duration.ofMinutes(1), 10)).hasSize(1);
+        assertThat(queue.delete(id)).isTrue();
+        assertThat(queue.delete(id)).isFalse();
+        assertThat(queue.entry(id)).isEmpty();
+        assertThat(queue.hold(999_999)).isFalse();
+    }
+
+    @Test
+    void heldWhileActiveCannotBeFinished() throws Exception {
+        long id = queue.enqueue(entry(blob("a"), "a@example.org", "x@remote.example"));
+        QueueEntry e = queue.claimDue(later(), Duration.ofMinutes(1), 10).get(0);
+        assertThat(queue.hold(id)).isTrue();
+        assertThat(queue.finishAttempt(id, result(e, QueueState.DONE, later(), RecipientState.DELIVERED))).isFalse();
+        assertThat(queue.entry(id).orElseThrow().state()).isEqualTo(QueueState.HELD);
+    }
+
+    @Test
+    void entriesSurviveReopeningAndActiveOnesCanBeRequeued() throws Exception {
+        BlobId b = blob("durable");
+        long id = queue.enqueue(entry(b, "a@example.org", "x@remote.example"));
+        long other = queue.enqueue(entry(blob("other"), "a@example.org", "z@remote.example"));
+        queue.claimDue(later(), Duration.ofHours(1), 1);
+        fixture.close();
+        fixture = open(dataDir);
+        queue = fixture.queue();
+        assertThat(queue.entry(id).orElseThrow().state()).isEqualTo(QueueState.ACTIVE);
+        assertThat(queue.entry(other).orElseThrow().state()).isEqualTo(QueueState.INCOMING);
+        assertThat(queue.requeueActive()).isEqualTo(1);
+        assertThat(queue.claimDue(later(), Duration.ofHours(1), 10)).extracting(QueueEntry::id)
+                .containsExactlyInAnyOrder(id, other);
+        assertThat(exists(b)).isTrue();
+    }
+}
