@@ -2,10 +2,22 @@ package dev.yubin.app;
 
 import dev.yubin.app.config.Catalogue;
 import dev.yubin.app.config.Config;
+import dev.yubin.imap.ImapServer;
+import dev.yubin.imap.ImapSettings;
 import dev.yubin.message.MessageIndexer;
 import dev.yubin.message.MessageLimits;
 import dev.yubin.net.Listener;
 import dev.yubin.net.ListenerSettings;
+import dev.yubin.net.auth.Authenticator;
+import dev.yubin.net.auth.CleartextPolicy;
+import dev.yubin.net.auth.LoginThrottle;
+import dev.yubin.net.auth.LoginThrottleSettings;
+import dev.yubin.net.sasl.SaslMechanisms;
+import dev.yubin.net.tls.CertificateFiles;
+import dev.yubin.net.tls.TlsContexts;
+import dev.yubin.net.tls.TlsSettings;
+import dev.yubin.pop3.Pop3Server;
+import dev.yubin.pop3.Pop3Settings;
 import dev.yubin.smtp.server.SmtpServer;
 import dev.yubin.smtp.server.SmtpSettings;
 import java.io.IOException;
@@ -15,6 +27,8 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +96,71 @@ public final class Server implements AutoCloseable {
                     config.integer(Catalogue.SMTP_MAX_CONNECTIONS), config.integer(Catalogue.SMTP_MAX_PER_ADDRESS),
                     config.duration(Catalogue.SMTP_TIMEOUT)), null, handler.lineLimit(), handler);
         }
+
+        InetSocketAddress imap = config.listen(Catalogue.IMAP_LISTEN);
+        InetSocketAddress imaps = config.listen(Catalogue.IMAPS_LISTEN);
+        InetSocketAddress pop3 = config.listen(Catalogue.POP3_LISTEN);
+        InetSocketAddress pop3s = config.listen(Catalogue.POP3S_LISTEN);
+        if (imap == null && imaps == null && pop3 == null && pop3s == null) {
+            return;
+        }
+        TlsContexts tls = tls(config, hostname);
+        CleartextPolicy cleartext;
+        try {
+            cleartext = CleartextPolicy.parse(config.string(Catalogue.AUTH_CLEARTEXT));
+        } catch (IllegalArgumentException e) {
+            throw new dev.yubin.app.config.ConfigException("invalid value for 'auth.cleartext': expected never, "
+                    + "loopback-only or always, got '" + config.string(Catalogue.AUTH_CLEARTEXT) + "'");
+        }
+        Authenticator authenticator = new Authenticator(stores.directory());
+        LoginThrottleSettings t = LoginThrottleSettings.DEFAULTS;
+        LoginThrottle throttle = new LoginThrottle(new LoginThrottleSettings(t.firstDelay(), t.maxDelay(),
+                config.integer(Catalogue.AUTH_BAN_AFTER), config.duration(Catalogue.AUTH_BAN_DURATION), t.forgetAfter(),
+                t.maxTracked()));
+        SaslMechanisms sasl = new SaslMechanisms(authenticator, cleartext);
+
+        if (imap != null || imaps != null) {
+            ImapSettings settings = ImapSettings.defaults()
+                    .withCleartextLogin(ImapSettings.CleartextLogin.valueOf(cleartext.name()))
+                    .withMaxSessionsPerUser(config.integer(Catalogue.IMAP_MAX_SESSIONS))
+                    .withTimeouts(ImapSettings.defaults().preLoginTimeout(), config.duration(Catalogue.IMAP_IDLE_TIMEOUT));
+            ImapServer handler = new ImapServer(settings, stores.directory(), stores.mailboxes(), stores.blobs(),
+                    indexer, Optional.of(tls.serverContext()));
+            int max = config.integer(Catalogue.IMAP_MAX_CONNECTIONS);
+            // The listener's read timeout bounds every wait; the session tightens it before login.
+            if (imap != null) {
+                listen(new ListenerSettings("imap", imap, ListenerSettings.Tls.PLAIN, max, max,
+                        settings.idleTimeout()), null, settings.maxLineLength(), handler);
+            }
+            if (imaps != null) {
+                listen(new ListenerSettings("imaps", imaps, ListenerSettings.Tls.IMPLICIT, max, max,
+                        settings.idleTimeout()), tls.serverContext(), settings.maxLineLength(), handler);
+            }
+        }
+        if (pop3 != null || pop3s != null) {
+            Pop3Server handler = new Pop3Server(Pop3Settings.defaults(hostname), stores.mailboxes(), stores.blobs(),
+                    authenticator, throttle, sasl, Optional.of(tls));
+            if (pop3 != null) {
+                listen(new ListenerSettings("pop3", pop3, ListenerSettings.Tls.PLAIN, 1000, 50,
+                        Pop3Settings.DEFAULT_IDLE_TIMEOUT), null, Pop3Settings.MAX_AUTH_LINE, handler);
+            }
+            if (pop3s != null) {
+                listen(new ListenerSettings("pop3s", pop3s, ListenerSettings.Tls.IMPLICIT, 1000, 50,
+                        Pop3Settings.DEFAULT_IDLE_TIMEOUT), tls.serverContext(), Pop3Settings.MAX_AUTH_LINE, handler);
+            }
+        }
+    }
+
+    /** The configured certificate, or a self-signed one generated once under data-dir/tls. */
+    private static TlsContexts tls(Config config, String hostname) {
+        String cert = config.string(Catalogue.TLS_CERT);
+        String key = config.string(Catalogue.TLS_KEY);
+        if (cert.isBlank() != key.isBlank()) {
+            throw new dev.yubin.app.config.ConfigException("tls.certificate and tls.private-key go together");
+        }
+        Optional<CertificateFiles> files = cert.isBlank() ? Optional.empty()
+                : Optional.of(new CertificateFiles(java.nio.file.Path.of(cert), java.nio.file.Path.of(key)));
+        return TlsContexts.load(new TlsSettings(files, Map.of(), config.path(Catalogue.DATA_DIR), hostname));
     }
 
     private void listen(ListenerSettings settings, javax.net.ssl.SSLContext tls, int lineLimit,

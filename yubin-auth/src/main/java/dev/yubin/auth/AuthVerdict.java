@@ -1,5 +1,6 @@
 package dev.yubin.auth;
 
+import dev.yubin.auth.arc.ArcResult;
 import dev.yubin.auth.dkim.DkimResult;
 import dev.yubin.auth.dmarc.DmarcResult;
 import dev.yubin.auth.spf.SpfResult;
@@ -14,11 +15,13 @@ import java.util.Objects;
  * @param spf the SPF result for MAIL FROM (or HELO when MAIL FROM was null)
  * @param dkim one result per DKIM-Signature, top to bottom (empty: none)
  * @param dmarc the DMARC evaluation
+ * @param arc the ARC chain validation
  * @param authenticationResults our Authentication-Results field, ending in CRLF
  * @param disposition ACCEPT, QUARANTINE (deliver to Junk) or REJECT (550 5.7.1 at end of DATA)
  * @param reason why the disposition is not ACCEPT ("" when it is)
  */
-public record AuthVerdict(SpfResult spf, List<DkimResult> dkim, DmarcResult dmarc, String authenticationResults,
+public record AuthVerdict(SpfResult spf, List<DkimResult> dkim, DmarcResult dmarc, ArcResult arc,
+                          String authenticationResults,
                           Disposition disposition, String reason, String authservId) {
 
     /** What the SMTP server does with the message. */
@@ -28,10 +31,20 @@ public record AuthVerdict(SpfResult spf, List<DkimResult> dkim, DmarcResult dmar
         Objects.requireNonNull(spf);
         dkim = List.copyOf(dkim);
         Objects.requireNonNull(dmarc);
+        Objects.requireNonNull(arc);
         Objects.requireNonNull(authenticationResults);
         Objects.requireNonNull(disposition);
         Objects.requireNonNull(reason);
         Objects.requireNonNull(authservId);
+    }
+
+    /**
+     * The method results of our Authentication-Results field without the authserv-id, e.g. for
+     * the ARC-Authentication-Results of {@link dev.yubin.auth.arc.ArcSealer#seal} when forwarding.
+     */
+    public String methodResults() {
+        String v = authenticationResults.substring(authenticationResults.indexOf(';') + 1);
+        return v.replace("\r\n", "").replace("\t", " ").strip();
     }
 
     /**

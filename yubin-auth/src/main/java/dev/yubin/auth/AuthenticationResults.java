@@ -1,5 +1,6 @@
 package dev.yubin.auth;
 
+import dev.yubin.auth.arc.ArcResult;
 import dev.yubin.auth.dkim.DkimResult;
 import dev.yubin.auth.dmarc.DmarcResult;
 import dev.yubin.auth.spf.SpfResult;
@@ -36,7 +37,8 @@ public final class AuthenticationResults {
      *
      * @param spfIdentity the identity SPF checked (MAIL FROM, or HELO for a null reverse-path)
      */
-    public String header(SpfResult spf, SpfIdentity spfIdentity, List<DkimResult> dkim, DmarcResult dmarc) {
+    public String header(SpfResult spf, SpfIdentity spfIdentity, List<DkimResult> dkim, DmarcResult dmarc,
+                         ArcResult arc) {
         StringBuilder sb = new StringBuilder("Authentication-Results: ").append(authservId);
         // RFC 8601 §2.7.2 spf
         sb.append(";\r\n\tspf=").append(spf.keyword());
@@ -73,6 +75,18 @@ public final class AuthenticationResults {
         }
         if (!dmarc.fromDomain().isEmpty()) {
             sb.append(" header.from=").append(pvalue(dmarc.fromDomain()));
+        }
+        // RFC 8617 §10.1 arc
+        sb.append(";\r\n\tarc=").append(arc.status().keyword());
+        if (arc.status() != ArcResult.Status.NONE) {
+            sb.append(" (i=").append(arc.instances());
+            if (!arc.lastSealer().isEmpty()) {
+                sb.append(" d=").append(comment(arc.lastSealer()));
+            }
+            sb.append(')');
+        }
+        if (!arc.reason().isEmpty()) {
+            sb.append(" reason=").append(quoted(arc.reason()));
         }
         return sb.append("\r\n").toString();
     }

@@ -1,6 +1,8 @@
 package dev.yubin.auth;
 
 import dev.yubin.auth.AuthVerdict.Disposition;
+import dev.yubin.auth.arc.ArcResult;
+import dev.yubin.auth.arc.ArcVerifier;
 import dev.yubin.auth.dkim.DkimResult;
 import dev.yubin.auth.dkim.DkimVerifier;
 import dev.yubin.auth.dmarc.DmarcResult;
@@ -15,7 +17,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * Runs SPF, DKIM and DMARC on one inbound message and returns an {@link AuthVerdict}: the
+ * Runs SPF, DKIM, DMARC and ARC validation on one inbound message and returns an {@link AuthVerdict}: the
  * results, our Authentication-Results field and the disposition. Meant to be called by the SMTP
  * server after DATA, before the message is committed; pure apart from DNS. Thread-safe.
  */
@@ -25,6 +27,7 @@ public final class MessageAuthenticator {
     private final SpfVerifier spf;
     private final DkimVerifier dkim;
     private final DmarcVerifier dmarc;
+    private final ArcVerifier arc;
     private final AuthenticationResults ar;
 
     public MessageAuthenticator(Resolver resolver, AuthSettings settings, Clock clock) {
@@ -32,6 +35,7 @@ public final class MessageAuthenticator {
         this.spf = new SpfVerifier(resolver, settings.spfLimits(), settings.authservId(), clock);
         this.dkim = new DkimVerifier(resolver, clock, settings.dkimLimits());
         this.dmarc = new DmarcVerifier(resolver, PublicSuffixList.bundled(), RandomGenerator.getDefault());
+        this.arc = new ArcVerifier(resolver, settings.dkimLimits().minRsaBits());
         this.ar = new AuthenticationResults(settings.authservId());
     }
 
@@ -53,8 +57,9 @@ public final class MessageAuthenticator {
         String spfDomain = nullSender ? helo : mailFrom.substring(mailFrom.lastIndexOf('@') + 1);
         List<DkimResult> dkimResults = dkim.verify(raw);
         DmarcResult dmarcResult = dmarc.evaluate(raw, new DmarcVerifier.SpfEvidence(spfResult, spfDomain), dkimResults);
+        ArcResult arcResult = arc.verify(raw);
         String header = ar.header(spfResult, nullSender ? AuthenticationResults.SpfIdentity.helo(helo)
-                : AuthenticationResults.SpfIdentity.mailFrom(mailFrom), dkimResults, dmarcResult);
+                : AuthenticationResults.SpfIdentity.mailFrom(mailFrom), dkimResults, dmarcResult, arcResult);
         Disposition disposition = disposition(dmarcResult);
         String reason = switch (disposition) {
             case ACCEPT -> "";
@@ -62,7 +67,7 @@ public final class MessageAuthenticator {
                     ? "message has no unique author: " + dmarcResult.reason()
                     : "DMARC policy of " + dmarcResult.fromDomain() + " (" + dmarcResult.policy().keyword() + ") failed";
         };
-        return new AuthVerdict(spfResult, dkimResults, dmarcResult, header, disposition, reason, settings.authservId());
+        return new AuthVerdict(spfResult, dkimResults, dmarcResult, arcResult, header, disposition, reason, settings.authservId());
     }
 
     private Disposition disposition(DmarcResult d) {

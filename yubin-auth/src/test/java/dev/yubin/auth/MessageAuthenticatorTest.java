@@ -72,7 +72,7 @@ class MessageAuthenticatorTest {
                 .contains("smtp.mailfrom=bounce@sender.example")
                 .contains("dkim=pass header.d=sender.example header.s=e1 header.a=ed25519-sha256")
                 .contains("header.s=r1 header.a=rsa-sha256")
-                .contains("dmarc=pass (p=reject dis=accept) header.from=sender.example")
+                .contains("dmarc=pass (p=reject dis=accept) header.from=sender.example;\r\n\tarc=none")
                 .endsWith("\r\n");
         String stamped = new String(v.stamp(signed(MESSAGE)), StandardCharsets.UTF_8);
         assertThat(stamped).startsWith(v.authenticationResults())

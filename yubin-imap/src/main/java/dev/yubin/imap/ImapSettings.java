@@ -1,5 +1,6 @@
 package dev.yubin.imap;
 
+import dev.yubin.net.auth.CleartextPolicy;
 import java.time.Duration;
 
 /**
@@ -17,16 +18,13 @@ import java.time.Duration;
  * @param idleTimeout idle time allowed after login (RFC 9051 §5.4: at least 30 minutes)
  * @param maxSessionsPerUser concurrent sessions per user and client address (Dovecot's
  *     mail_max_userip_connections)
- * @param cleartextLogin where LOGIN and AUTHENTICATE are allowed without TLS
+ * @param cleartext where LOGIN and AUTHENTICATE are allowed without TLS (default: loopback only)
  * @param fetchBatch messages whose summaries FETCH reads from the store per query
  * @param greeting text of the server greeting
  */
 public record ImapSettings(int maxLineLength, long maxMessageBytes, long maxCommandBytes, int maxNesting,
                            int maxBadCommandsBeforeLogin, Duration preLoginTimeout, Duration idleTimeout,
-                           int maxSessionsPerUser, CleartextLogin cleartextLogin, int fetchBatch, String greeting) {
-
-    /** Where authentication without TLS is allowed (RFC 9051 §11.1, RFC 8314). */
-    public enum CleartextLogin { ALWAYS, LOOPBACK_ONLY, NEVER }
+                           int maxSessionsPerUser, CleartextPolicy cleartext, int fetchBatch, String greeting) {
 
     public ImapSettings {
         if (maxLineLength < 1024 || maxMessageBytes < 1 || maxCommandBytes < maxMessageBytes || maxNesting < 4
@@ -38,27 +36,27 @@ public record ImapSettings(int maxLineLength, long maxMessageBytes, long maxComm
     public static ImapSettings defaults() {
         long maxMessage = 50L * 1024 * 1024;
         return new ImapSettings(64 * 1024, maxMessage, maxMessage + 1024 * 1024, 64, 5, Duration.ofMinutes(1),
-                Duration.ofMinutes(30), 10, CleartextLogin.LOOPBACK_ONLY, 500, "Yubin IMAP4rev2 ready");
+                Duration.ofMinutes(30), 10, CleartextPolicy.DEFAULT, 500, "Yubin IMAP4rev2 ready");
     }
 
-    public ImapSettings withCleartextLogin(CleartextLogin policy) {
+    public ImapSettings withCleartext(CleartextPolicy policy) {
         return new ImapSettings(maxLineLength, maxMessageBytes, maxCommandBytes, maxNesting, maxBadCommandsBeforeLogin,
                 preLoginTimeout, idleTimeout, maxSessionsPerUser, policy, fetchBatch, greeting);
     }
 
     public ImapSettings withTimeouts(Duration preLogin, Duration idle) {
         return new ImapSettings(maxLineLength, maxMessageBytes, maxCommandBytes, maxNesting, maxBadCommandsBeforeLogin,
-                preLogin, idle, maxSessionsPerUser, cleartextLogin, fetchBatch, greeting);
+                preLogin, idle, maxSessionsPerUser, cleartext, fetchBatch, greeting);
     }
 
     public ImapSettings withMaxSessionsPerUser(int max) {
         return new ImapSettings(maxLineLength, maxMessageBytes, maxCommandBytes, maxNesting, maxBadCommandsBeforeLogin,
-                preLoginTimeout, idleTimeout, max, cleartextLogin, fetchBatch, greeting);
+                preLoginTimeout, idleTimeout, max, cleartext, fetchBatch, greeting);
     }
 
     public ImapSettings withMaxMessageBytes(long max) {
         return new ImapSettings(maxLineLength, max, Math.max(maxCommandBytes, max), maxNesting,
-                maxBadCommandsBeforeLogin, preLoginTimeout, idleTimeout, maxSessionsPerUser, cleartextLogin,
+                maxBadCommandsBeforeLogin, preLoginTimeout, idleTimeout, maxSessionsPerUser, cleartext,
                 fetchBatch, greeting);
     }
 }

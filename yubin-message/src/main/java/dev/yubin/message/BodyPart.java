@@ -110,6 +110,51 @@ public record BodyPart(String type, String subtype, List<Param> params, String i
         return Optional.ofNullable(found);
     }
 
+    /**
+     * Field-by-field equality written out: the generated record method uses several stack frames per
+     * level, which a legal 1,000-level tree would overflow.
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        return o instanceof BodyPart p && size == p.size && lines == p.lines && headerStart == p.headerStart
+                && bodyStart == p.bodyStart && end == p.end && type.equals(p.type) && subtype.equals(p.subtype)
+                && encoding.equals(p.encoding) && params.equals(p.params) && Objects.equals(id, p.id)
+                && Objects.equals(description, p.description) && Objects.equals(md5, p.md5)
+                && Objects.equals(disposition, p.disposition) && dispositionParams.equals(p.dispositionParams)
+                && language.equals(p.language) && Objects.equals(location, p.location)
+                && Objects.equals(envelope, p.envelope) && childrenEqual(p) && Objects.equals(message, p.message);
+    }
+
+    private boolean childrenEqual(BodyPart p) {
+        int n = children.size();
+        if (n != p.children.size()) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!children.get(i).equals(p.children.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Shallow hash (offsets identify a part within its message); deep trees cost nothing. */
+    @Override
+    public int hashCode() {
+        return Objects.hash(type, subtype, headerStart, bodyStart, end, children.size());
+    }
+
+    /** Shallow description: the tree may be 1,000 levels deep. */
+    @Override
+    public String toString() {
+        return "BodyPart[" + type + "/" + subtype + " " + encoding + " " + size + " octets at " + headerStart + "/"
+                + bodyStart + "/" + end + (children.isEmpty() ? "" : ", " + children.size() + " children")
+                + (message == null ? "" : ", message") + "]";
+    }
+
     private static int parseIndex(String s, int from, int to) {
         if (to <= from || to - from > 9) {
             return -1;

@@ -181,7 +181,7 @@ final class HeaderSection {
         end = Math.min(end, start + MAX_VALUE_CHARS);
         boolean folded = false;
         for (int k = start; k < end; k++) {
-            if (b[k] == '\r' || b[k] == '\n') {
+            if (b[k] == '\r' || b[k] == '\n' || b[k] == 0) {
                 folded = true;
                 break;
             }
@@ -192,7 +192,8 @@ final class HeaderSection {
         byte[] u = new byte[end - start];
         int n = 0;
         for (int k = start; k < end; k++) {
-            if (b[k] != '\r' && b[k] != '\n') {
+            // CR LF go (unfolding); NUL goes too: no SQL text column or JSON consumer wants it
+            if (b[k] != '\r' && b[k] != '\n' && b[k] != 0) {
                 u[n++] = b[k];
             }
         }

@@ -41,7 +41,14 @@ final class SearchText {
             k--; // never cut a surrogate pair
             remaining += 2;
         }
+        int from = text.length();
         text.append(s, 0, k);
+        for (int j = from, n2 = text.length(); j < n2; j++) {
+            char c = text.charAt(j);
+            if (c < 0x20 && c != '\n' && c != '\t') {
+                text.setCharAt(j, ' '); // NUL and other controls: not text, and PostgreSQL rejects NUL
+            }
+        }
         if (remaining > 0) {
             text.append('\n');
             remaining--;

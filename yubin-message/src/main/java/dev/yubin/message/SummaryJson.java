@@ -10,6 +10,7 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -26,7 +27,11 @@ import tools.jackson.core.json.JsonFactory;
  */
 final class SummaryJson {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** Two JSON levels per MIME level ({"c":[{...}]}), so the default nesting limit is too low. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(4 * MessageLimits.MAX_MIME_DEPTH + 16).build())
+            .build();
 
     private SummaryJson() {
     }

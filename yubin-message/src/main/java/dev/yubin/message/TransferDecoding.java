@@ -58,7 +58,10 @@ public final class TransferDecoding {
         return encoding == null ? "" : encoding.trim().toLowerCase(Locale.ROOT);
     }
 
-    /** RFC 2045 §6.8, lenient: skips characters outside the alphabet, stops at the first '='. */
+    /**
+     * RFC 2045 §6.8, lenient: skips characters outside the alphabet; padding ends a quantum and
+     * decoding goes on after it (some mailers concatenate separately padded chunks).
+     */
     static byte[] base64(byte[] b, int off, int len) {
         byte[] out = new byte[len / 4 * 3 + 3];
         int n = 0;
@@ -67,7 +70,9 @@ public final class TransferDecoding {
         for (int k = off, end = off + len; k < end; k++) {
             int c = b[k] & 0xff;
             if (c == '=') {
-                break;
+                acc = 0;
+                bits = 0;
+                continue;
             }
             int v = BASE64[c];
             if (v < 0) {

@@ -95,6 +95,22 @@ class MalformedMimeTest {
     }
 
     @Test
+    void deepestAllowedLimitStillRoundTrips() {
+        MessageIndexer deepest = new MessageIndexer(new MessageLimits(MessageLimits.MAX_MIME_DEPTH, 1 << 20, 1024));
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 1200; i++) {
+            s.append(i % 2 == 0 ? "Content-Type: message/rfc822\r\n\r\n"
+                    : "Content-Type: multipart/mixed; boundary=b" + i + "\r\n\r\n--b" + i + "\r\n");
+        }
+        byte[] raw = s.toString().getBytes(StandardCharsets.US_ASCII);
+        IndexedMessage m = deepest.index(raw, 0, raw.length);
+        assertThat(m.tooDeep()).isTrue();
+        assertThat(MessageSummary.fromJson(m.summary().toJson())).isEqualTo(m.summary());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MessageLimits(1001, 1, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void deepMessageRfc822Nesting() {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < 300; i++) {
@@ -129,6 +145,14 @@ class MalformedMimeTest {
         IndexedMessage h = index(noBlank);
         assertThat(h.summary().headerLength()).isEqualTo(noBlank.length);
         assertThat(h.summary().body().size()).isZero();
+    }
+
+    @Test
+    void nulAndControlCharactersNeverReachTheIndexes() {
+        byte[] raw = "Subject: a\u0000b\r\n\r\nbody\u0000with\u0001nul\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        IndexedMessage m = index(raw);
+        assertThat(m.summary().envelope().subject()).isEqualTo("ab");
+        assertThat(m.searchText()).doesNotContain("\u0000").doesNotContain("\u0001").contains("body with nul");
     }
 
     @Test

@@ -6,9 +6,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * Immutable message bodies. A blob becomes durable in {@link Writer#commit()}: written to a
- * temporary name, fsync'd, renamed into place, directory fsync'd (in that order), before the
- * metadata that refers to it is committed. Blobs not referenced by any metadata after a crash
+ * Immutable message bodies. A blob becomes durable in {@link Writer#commit()}: its bytes and
+ * its name are on stable storage (file and directory fsync'd) when {@code commit} returns its id,
+ * before the metadata that refers to it is committed. No id is known before {@code commit}
+ * returns, so nobody reads a partial blob. Blobs not referenced by any metadata after a crash
  * are garbage and may be removed by {@link #sweepOrphans}.
  */
 public interface BlobStore {

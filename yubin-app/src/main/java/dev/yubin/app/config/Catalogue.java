@@ -30,8 +30,8 @@ public final class Catalogue {
             "PEM certificate chain; empty means a self-signed certificate generated under data-dir/tls on first run.");
     public static final Setting TLS_KEY = def("tls.private-key", SettingType.STRING, "",
             "PEM private key matching tls.certificate.");
-    public static final Setting AUTH_CLEARTEXT = def("auth.cleartext", SettingType.STRING, "loopback",
-            "Where passwords may be sent without TLS: never, loopback (only from 127.0.0.0/8 and ::1) or always.");
+    public static final Setting AUTH_CLEARTEXT = def("auth.cleartext", SettingType.STRING, "loopback-only",
+            "Where passwords may be sent without TLS: never, loopback-only (127.0.0.0/8 and ::1) or always.");
     public static final Setting AUTH_BAN_AFTER = def("auth.ban-after-failures", SettingType.INT, "10",
             "Failed logins from one address before it is banned for auth.ban-duration.");
     public static final Setting AUTH_BAN_DURATION = def("auth.ban-duration", SettingType.DURATION, "15m",
@@ -58,6 +58,24 @@ public final class Catalogue {
             "Concurrent SMTP connections; more get 421 4.7.0.");
     public static final Setting SMTP_MAX_PER_ADDRESS = def("smtp.max-connections-per-address", SettingType.INT, "50",
             "Concurrent connections from one client address (Postfix smtpd_client_connection_count_limit); more get 421 4.7.0.");
+
+    // ---- IMAP
+    public static final Setting IMAP_LISTEN = def("imap.listen", SettingType.LISTEN_ADDRESS, "0.0.0.0:143",
+            "Address of the IMAP listener (STARTTLS); 'off' disables it.");
+    public static final Setting IMAP_MAX_SESSIONS = def("imap.max-sessions-per-user", SettingType.INT, "10",
+            "Concurrent IMAP sessions of one user from one address (Dovecot mail_max_userip_connections).");
+    public static final Setting IMAP_IDLE_TIMEOUT = def("imap.idle-timeout", SettingType.DURATION, "30m",
+            "How long an authenticated IMAP client may stay silent (RFC 9051 §5.4: at least 30 minutes).");
+    public static final Setting IMAP_MAX_CONNECTIONS = def("imap.max-connections", SettingType.INT, "20000",
+            "Concurrent IMAP connections over both listeners.");
+    public static final Setting IMAPS_LISTEN = def("imaps.listen", SettingType.LISTEN_ADDRESS, "0.0.0.0:993",
+            "Address of the IMAP listener with implicit TLS (RFC 8314); 'off' disables it.");
+
+    // ---- POP3
+    public static final Setting POP3_LISTEN = def("pop3.listen", SettingType.LISTEN_ADDRESS, "0.0.0.0:110",
+            "Address of the POP3 listener (STLS); 'off' disables it.");
+    public static final Setting POP3S_LISTEN = def("pop3s.listen", SettingType.LISTEN_ADDRESS, "0.0.0.0:995",
+            "Address of the POP3 listener with implicit TLS (RFC 8314); 'off' disables it.");
 
     private Catalogue() {
     }

@@ -2,8 +2,6 @@ package dev.yubin.auth.dkim;
 
 import dev.yubin.auth.HeaderField;
 import dev.yubin.auth.RawMessage;
-import java.security.GeneralSecurityException;
-import java.security.Signature;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -45,7 +43,7 @@ public final class DkimSigner {
     public String sign(byte[] message) {
         RawMessage raw = RawMessage.parse(message);
         byte[] body = Canonicalization.RELAXED.body(raw.body());
-        String bh = Base64.getEncoder().encodeToString(DkimVerifier.sha256(body, body.length));
+        String bh = Base64.getEncoder().encodeToString(DkimCrypto.sha256(body, body.length));
         List<String> names = new ArrayList<>();
         for (String name : SIGNED) {
             long count = raw.headers().stream().filter(h -> h.is(name)).count();
@@ -74,26 +72,8 @@ public final class DkimSigner {
                 + "\tb=";
         HeaderField field = new HeaderField("DKIM-Signature", unsigned + "\r\n");
         byte[] data = DkimHeaderHash.signedData(raw.headers(), names, Canonicalization.RELAXED, field);
-        byte[] sig = sign(key, data);
+        byte[] sig = DkimCrypto.sign(key, data);
         return unsigned + fold(Base64.getEncoder().encodeToString(sig)) + "\r\n";
-    }
-
-    private static byte[] sign(DkimSigningKey key, byte[] data) {
-        try {
-            Signature s;
-            if (key.algorithm() == DkimAlgorithm.ED25519_SHA256) {
-                s = Signature.getInstance("Ed25519");
-                s.initSign(key.privateKey());
-                s.update(DkimVerifier.sha256(data, data.length)); // RFC 8463 §3
-            } else {
-                s = Signature.getInstance("SHA256withRSA");
-                s.initSign(key.privateKey());
-                s.update(data);
-            }
-            return s.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("DKIM signing failed for " + key.domain(), e);
-        }
     }
 
     /** h= folded between names only (RFC 6376 §3.5: FWS is allowed around the colons). */

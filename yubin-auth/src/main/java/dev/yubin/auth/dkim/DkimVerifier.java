@@ -3,14 +3,8 @@ package dev.yubin.auth.dkim;
 import dev.yubin.auth.HeaderField;
 import dev.yubin.auth.RawMessage;
 import dev.yubin.auth.dkim.DkimResult.Status;
-import dev.yubin.dns.DnsResult;
 import dev.yubin.dns.Resolver;
-import dev.yubin.dns.TxtRecord;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,37 +71,16 @@ public final class DkimVerifier {
         if (sig.expiration().isPresent() && sig.expiration().getAsLong() < now) {
             return DkimResult.of(Status.PERMERROR, sig, "signature expired", false); // RFC 6376 §3.5 x=
         }
-        DnsResult<TxtRecord> txt = resolver.txt(sig.keyName());
-        if (txt instanceof DnsResult.TempFailure<TxtRecord> t) {
-            return DkimResult.of(Status.TEMPERROR, sig, "key lookup failed: " + t.reason(), false); // RFC 6376 §6.1.2
-        }
-        if (txt.values().isEmpty()) {
-            return DkimResult.of(Status.PERMERROR, sig, "no key at " + sig.keyName(), false); // RFC 6376 §6.1.2
-        }
         DkimKeyRecord key;
-        try {
-            key = DkimKeyRecord.parse(txt.values().get(0).text());
-        } catch (DkimSyntaxException e) {
-            return DkimResult.of(Status.PERMERROR, sig, "bad key record: " + e.getMessage(), false);
+        switch (DkimKeyLookup.fetch(resolver, sig.keyName(), sig.algorithm(), limits.minRsaBits())) {
+            case DkimKeyLookup.Unusable u -> {
+                return DkimResult.of(u.status(), sig, u.reason(), u.testing());
+            }
+            case DkimKeyLookup.Usable u -> key = u.key();
         }
         boolean testing = key.testing();
-        if (key.publicKey().isEmpty()) {
-            return DkimResult.of(Status.PERMERROR, sig, "key revoked", testing); // RFC 6376 §3.6.1 empty p=
-        }
-        if (!key.keyType().equals(sig.algorithm().keyType())) {
-            return DkimResult.of(Status.PERMERROR, sig, "key type " + key.keyType() + " does not match a=", testing);
-        }
-        if (!key.hashes().isEmpty() && !key.hashes().contains("sha256")) {
-            return DkimResult.of(Status.PERMERROR, sig, "key does not allow sha256", testing); // RFC 6376 §3.6.1 h=
-        }
-        if (!key.services().contains("*") && !key.services().contains("email")) {
-            return DkimResult.of(Status.PERMERROR, sig, "key not for email", testing); // RFC 6376 §3.6.1 s=
-        }
         if (key.strictIdentity() && !sig.identityDomain().equals(sig.domain())) {
             return DkimResult.of(Status.PERMERROR, sig, "key t=s forbids i= subdomains", testing); // RFC 6376 §3.6.1 t=s
-        }
-        if (sig.algorithm() == DkimAlgorithm.RSA_SHA256 && key.keyBits() < limits.minRsaBits()) {
-            return DkimResult.of(Status.PERMERROR, sig, "RSA key of " + key.keyBits() + " bits is too short (RFC 8301)", testing);
         }
         byte[] canonicalBody = bodyHashCache.computeIfAbsent(sig.bodyCanonicalization().tag(),
                 c -> sig.bodyCanonicalization().body(message.body()));
@@ -118,13 +91,13 @@ public final class DkimVerifier {
             }
             signedLength = sig.bodyLength().getAsLong();
         }
-        byte[] bh = sha256(canonicalBody, (int) signedLength);
+        byte[] bh = DkimCrypto.sha256(canonicalBody, (int) signedLength);
         if (!MessageDigest.isEqual(bh, sig.bodyHash())) {
             return DkimResult.of(Status.FAIL, sig, "body hash does not match", testing); // RFC 6376 §6.1.3
         }
         byte[] headerData = DkimHeaderHash.signedData(message.headers(), sig.signedHeaders(),
                 sig.headerCanonicalization(), sig.field());
-        if (!checkSignature(sig.algorithm(), key.publicKey().get(), headerData, sig.signature())) {
+        if (!DkimCrypto.verify(sig.algorithm(), key.publicKey().get(), headerData, sig.signature())) {
             return DkimResult.of(Status.FAIL, sig, "signature does not verify", testing);
         }
         if (signedLength < canonicalBody.length) {
@@ -133,37 +106,5 @@ public final class DkimVerifier {
                     + " unsigned octets after l=", testing);
         }
         return DkimResult.of(Status.PASS, sig, "", testing);
-    }
-
-    static boolean checkSignature(DkimAlgorithm alg, PublicKey key, byte[] data, byte[] signature) {
-        try {
-            Signature s;
-            if (alg == DkimAlgorithm.ED25519_SHA256) {
-                s = Signature.getInstance("Ed25519");
-                s.initVerify(key);
-                s.update(sha256(data, data.length)); // RFC 8463 §3: Ed25519 over the SHA-256 hash
-            } else {
-                s = Signature.getInstance("SHA256withRSA");
-                s.initVerify(key);
-                s.update(data);
-            }
-            return s.verify(signature);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    static byte[] sha256(byte[] data, int length) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(data, 0, length);
-            return md.digest();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from the JDK", e);
-        }
-    }
-
-    static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.ISO_8859_1);
     }
 }

@@ -37,7 +37,7 @@ public final class TagList {
     }
 
     /** Removes all whitespace (for base64 values such as b= and bh=, RFC 6376 §3.5). */
-    static String compact(String value) {
+    public static String compact(String value) {
         StringBuilder sb = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

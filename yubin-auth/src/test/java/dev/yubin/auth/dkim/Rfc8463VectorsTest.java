@@ -93,7 +93,7 @@ class Rfc8463VectorsTest {
         sig.update(new byte[] {1, 2, 3});
         byte[] s = sig.sign();
         var pub = DkimKeyRecord.parse(ED25519_RECORD).publicKey().orElseThrow();
-        assertThat(DkimVerifier.checkSignature(DkimAlgorithm.RSA_SHA256, pub, new byte[] {1}, s)).isFalse();
+        assertThat(DkimCrypto.verify(DkimAlgorithm.RSA_SHA256, pub, new byte[] {1}, s)).isFalse();
         var v = java.security.Signature.getInstance("Ed25519");
         v.initVerify(pub);
         v.update(new byte[] {1, 2, 3});

@@ -54,8 +54,8 @@ final class Dispatcher {
             case CheckCommand c -> Result.ok("CHECK completed");
             case LogoutCommand c -> LogoutProcessor.process(s);
             case StarttlsCommand c -> StarttlsProcessor.process(s, tag);
-            case LoginCommand c -> LoginProcessor.process(s, c);
-            case AuthenticateCommand c -> Authentication.process(s, c);
+            case LoginCommand c -> Authentication.login(s, c);
+            case AuthenticateCommand c -> Authentication.authenticate(s, c);
             case EnableCommand c -> EnableProcessor.process(s, c);
             case IdCommand c -> IdProcessor.process(s, c);
             case NamespaceCommand c -> NamespaceProcessor.process(s);

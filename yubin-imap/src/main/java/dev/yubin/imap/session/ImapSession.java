@@ -48,6 +48,7 @@ public final class ImapSession {
     private String currentTag = "*";
     private boolean compressed;
     private volatile boolean idling;
+    private String byeAfterReply;
 
     public ImapSession(Services services, Connection connection) {
         this.services = services;
@@ -63,6 +64,11 @@ public final class ImapSession {
     /** Runs the session until LOGOUT, disconnect, timeout or a fatal protocol error. */
     public void run() throws IOException {
         try {
+            if (services.throttle().isBanned(connection.remoteAddress())) {
+                out.ascii("* BYE [UNAVAILABLE] Too many failed logins; try again later").crlf();
+                out.flush();
+                return;
+            }
             if (connection.overLimit()) {
                 out.ascii("* BYE [UNAVAILABLE] Too many connections, try again later").crlf();
                 out.flush();
@@ -172,6 +178,10 @@ public final class ImapSession {
             }
         } finally {
             lock.unlock();
+        }
+        if (byeAfterReply != null) {
+            bye(byeAfterReply);
+            return;
         }
         if (result instanceof Result.Bad) {
             countBad();
@@ -324,14 +334,12 @@ public final class ImapSession {
 
     /** True if authentication may happen on this connection now (RFC 9051 §11.1 LOGINDISABLED). */
     public boolean cleartextAllowed() {
-        if (connection.isSecure()) {
-            return true;
-        }
-        return switch (services.settings().cleartextLogin()) {
-            case ALWAYS -> true;
-            case NEVER -> false;
-            case LOOPBACK_ONLY -> connection.remoteAddress().isLoopbackAddress();
-        };
+        return services.sasl().passwordsAllowed(dev.yubin.net.auth.ClientChannel.of(connection));
+    }
+
+    /** Ends the session with BYE once the current command's tagged reply is written. */
+    void byeAfterReply(String text) {
+        this.byeAfterReply = text;
     }
 
     boolean compressed() {

@@ -12,6 +12,7 @@ public final class Responses {
     public static final Result ALREADY_EXISTS = new Result.No("ALREADYEXISTS", "Mailbox already exists");
     public static final Result CANNOT_INBOX = new Result.No("CANNOT", "INBOX cannot be deleted");
     public static final Result AUTH_FAILED = new Result.No("AUTHENTICATIONFAILED", "Authentication failed");
+    public static final Result AUTHZ_FAILED = new Result.No("AUTHORIZATIONFAILED", "Authorization failed");
     public static final Result AUTH_UNAVAILABLE = new Result.No("UNAVAILABLE", "Authentication service unavailable");
     public static final Result PRIVACY_REQUIRED = new Result.No("PRIVACYREQUIRED",
             "Use STARTTLS or port 993 before authenticating");

@@ -9,6 +9,11 @@ import dev.yubin.message.MessageIndexer;
 import dev.yubin.message.MessageLimits;
 import dev.yubin.net.Listener;
 import dev.yubin.net.ListenerSettings;
+import dev.yubin.net.auth.Authenticator;
+import dev.yubin.net.auth.LoginThrottle;
+import dev.yubin.net.auth.LoginThrottleSettings;
+import dev.yubin.net.tls.TlsContexts;
+import dev.yubin.net.tls.TlsSettings;
 import dev.yubin.store.BlobId;
 import dev.yubin.store.BlobStore;
 import dev.yubin.store.Delivery;
@@ -41,6 +46,7 @@ public final class ImapFixture implements AutoCloseable {
     public final Listener listener;
     public final User alice;
     public final User bob;
+    public final TlsContexts tls;
 
     public ImapFixture(Path dir) throws IOException {
         this(dir, ImapSettings.defaults());
@@ -52,7 +58,9 @@ public final class ImapFixture implements AutoCloseable {
         store.addDomain(Domain.parse("example.com"));
         alice = store.addUser(EmailAddress.parse("alice@example.com"), CREDENTIALS);
         bob = store.addUser(EmailAddress.parse("bob@example.com"), CREDENTIALS);
-        server = new ImapServer(settings, store, store, blobs, indexer, Optional.empty());
+        tls = TlsContexts.load(TlsSettings.selfSigned(dir.resolve("tls-data"), "localhost"));
+        server = new ImapServer(settings, store, store, blobs, indexer, new Authenticator(store),
+                new LoginThrottle(LoginThrottleSettings.DEFAULTS), Optional.of(tls));
         listener = new Listener(new ListenerSettings("imap", new InetSocketAddress("127.0.0.1", 0),
                 ListenerSettings.Tls.PLAIN, 200, 200, Duration.ofMinutes(30)), null, settings.maxLineLength(), server);
     }

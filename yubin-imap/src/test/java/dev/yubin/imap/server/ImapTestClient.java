@@ -17,9 +17,9 @@ import java.util.List;
  * the tagged result. Every read has a timeout so a broken server fails the test instead of hanging.
  */
 public final class ImapTestClient implements AutoCloseable {
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
     private int tagCounter;
     public final String greeting;
 
@@ -29,6 +29,17 @@ public final class ImapTestClient implements AutoCloseable {
         in = new BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();
         greeting = readLine();
+    }
+
+    /** Layers TLS over the connection (after STARTTLS was accepted). */
+    public void startTls(javax.net.ssl.SSLContext context) throws IOException {
+        javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) context.getSocketFactory()
+                .createSocket(socket, "localhost", socket.getPort(), true);
+        tls.setUseClientMode(true);
+        tls.startHandshake();
+        socket = tls;
+        in = new BufferedInputStream(tls.getInputStream());
+        out = tls.getOutputStream();
     }
 
     public void setTimeout(int millis) throws IOException {

@@ -29,12 +29,12 @@ import java.util.Optional;
  * {@code catchall.example}; users alice, bob (example.com), carol (example.org), full (quota 1
  * octet); aliases sales → alice+bob, fwd → an outside address, {@code @catchall.example} → alice.
  */
-final class SmtpFixture implements AutoCloseable {
+public final class SmtpFixture implements AutoCloseable {
     static final Credentials NO_PASSWORD = new Credentials("$test$none", Optional.empty());
 
-    final SqliteStore store;
-    final SmtpServer server;
-    final Listener listener;
+    public final SqliteStore store;
+    public final SmtpServer server;
+    public final Listener listener;
 
     private SmtpFixture(SqliteStore store, SmtpServer server, Listener listener) {
         this.store = store;
@@ -42,11 +42,11 @@ final class SmtpFixture implements AutoCloseable {
         this.listener = listener;
     }
 
-    static SmtpFixture start(Path dir) throws IOException {
+    public static SmtpFixture start(Path dir) throws IOException {
         return start(dir, SmtpSettings.builder().hostname("mx.example.com").build(), List.of(), 100);
     }
 
-    static SmtpFixture start(Path dir, SmtpSettings settings, List<InboundFilter> filters, int maxPerAddress)
+    public static SmtpFixture start(Path dir, SmtpSettings settings, List<InboundFilter> filters, int maxPerAddress)
             throws IOException {
         SqliteStore store = SqliteStore.open(dir);
         populate(store);
@@ -55,14 +55,14 @@ final class SmtpFixture implements AutoCloseable {
         return listen(store, server, maxPerAddress);
     }
 
-    static SmtpFixture listen(SqliteStore store, SmtpServer server, int maxPerAddress) throws IOException {
+    public static SmtpFixture listen(SqliteStore store, SmtpServer server, int maxPerAddress) throws IOException {
         ListenerSettings ls = new ListenerSettings("smtp", new InetSocketAddress("127.0.0.1", 0),
                 ListenerSettings.Tls.PLAIN, 1000, maxPerAddress, Duration.ofSeconds(30));
         Listener listener = new Listener(ls, null, server.lineLimit(), server);
         return new SmtpFixture(store, server, listener);
     }
 
-    static void populate(SqliteStore store) {
+    public static void populate(SqliteStore store) {
         if (!store.domains().isEmpty()) {
             return;
         }
@@ -79,35 +79,35 @@ final class SmtpFixture implements AutoCloseable {
         store.addAlias(new Alias("@catchall.example", List.of(EmailAddress.parse("alice@example.com"))));
     }
 
-    int port() {
+    public int port() {
         return listener.port();
     }
 
-    SmtpTestClient client() throws IOException {
+    public SmtpTestClient client() throws IOException {
         return SmtpTestClient.connect(port());
     }
 
     /** A client that has read the greeting and sent EHLO. */
-    SmtpTestClient greeted() throws IOException {
+    public SmtpTestClient greeted() throws IOException {
         SmtpTestClient c = client();
         c.hello("client.example.net");
         return c;
     }
 
-    User user(String address) {
+    public User user(String address) {
         return store.user(EmailAddress.parse(address)).orElseThrow();
     }
 
-    List<MessageRecord> inbox(String address) {
+    public List<MessageRecord> inbox(String address) {
         return folder(address, Mailbox.INBOX);
     }
 
-    List<MessageRecord> folder(String address, String name) {
+    public List<MessageRecord> folder(String address, String name) {
         Mailbox m = store.mailbox(user(address).id(), name).orElseThrow();
         return store.messages(m.id());
     }
 
-    String text(MessageRecord r) throws IOException {
+    public String text(MessageRecord r) throws IOException {
         try (InputStream in = store.blobs().open(r.blob())) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

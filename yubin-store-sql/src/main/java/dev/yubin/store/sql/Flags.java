@@ -46,6 +46,9 @@ record Flags(int system, String keywords) {
     }
 
     Set<String> toSet() {
+        if (system == 0 && keywords.isEmpty()) {
+            return Set.of();
+        }
         SortedSet<String> set = new TreeSet<>();
         for (int i = 0; i < NAMES.length; i++) {
             if ((system & (1 << i)) != 0) {

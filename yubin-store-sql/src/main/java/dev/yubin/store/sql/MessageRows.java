@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -176,8 +177,14 @@ final class MessageRows {
                     .bind("id", id).mapTo(Boolean.class).one();
             if (!used) {
                 tx.dialect.dropText(h, id);
-                h.createQuery("DELETE FROM blobs WHERE id = :id RETURNING name").bind("id", id).mapTo(String.class)
-                        .findOne().ifPresent(name -> tx.released.add(new BlobId(name)));
+                Optional<String> name = h.createQuery("DELETE FROM blobs WHERE id = :id RETURNING name").bind("id", id)
+                        .mapTo(String.class).findOne();
+                if (name.isPresent() && SqliteBlobStore.isInline(name.get())) {
+                    h.createUpdate("DELETE FROM blob_data WHERE id = :id")
+                            .bind("id", SqliteBlobStore.rowId(new BlobId(name.get()))).execute();
+                } else {
+                    name.ifPresent(n -> tx.released.add(new BlobId(n))); // the file goes after the commit
+                }
             }
         }
     }

@@ -53,11 +53,11 @@ final class Rows {
 
     static final RowMapper<MessageRecord> MESSAGE = (rs, ctx) -> message(rs);
 
+    /** Reads a row of {@link #MESSAGE_COLUMNS} by position (name lookups cost per row in sqlite-jdbc). */
     static MessageRecord message(ResultSet rs) throws SQLException {
-        Flags flags = new Flags(rs.getInt("sysflags"), rs.getString("keywords"));
-        return new MessageRecord(rs.getLong("uid"), rs.getLong("modseq"), flags.toSet(),
-                Instant.ofEpochSecond(rs.getLong("internal_date")), rs.getLong("size"),
-                new BlobId(rs.getString("blob")));
+        Flags flags = new Flags(rs.getInt(3), rs.getString(4));
+        return new MessageRecord(rs.getLong(1), rs.getLong(2), flags.toSet(), Instant.ofEpochSecond(rs.getLong(5)),
+                rs.getLong(6), new BlobId(rs.getString(7)));
     }
 
     /** INBOX is case-insensitive (RFC 9051 §5.1); every other name is kept as given. */

@@ -32,7 +32,9 @@ final class SqlChecks {
                 + " || max(m.modseq) FROM mailboxes b JOIN messages m ON m.mailbox_id = b.id"
                 + " GROUP BY b.id, b.highestmodseq HAVING b.highestmodseq < max(m.modseq)").mapTo(String.class).list());
         problems.addAll(h.createQuery("SELECT 'blob row ' || b.name || ' has no message' FROM blobs b"
-                + " WHERE NOT EXISTS (SELECT 1 FROM messages m WHERE m.blob_id = b.id)").mapTo(String.class).list());
+                + " WHERE NOT EXISTS (SELECT 1 FROM messages m WHERE m.blob_id = b.id)"
+                + " AND NOT EXISTS (SELECT 1 FROM queue_entries q WHERE q.blob = b.name"
+                + " AND q.state NOT IN ('DONE', 'BOUNCED'))").mapTo(String.class).list());
         return problems;
     }
 }

@@ -44,7 +44,8 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * The embedded store: {@link Directory} and {@link MailboxStore} on SQLite ({@code DATA/yubin.db},
- * WAL mode, {@code synchronous=FULL}) with bodies in an {@link FsBlobStore} ({@code DATA/blobs}).
+ * WAL mode, {@code synchronous=FULL}) with bodies in a {@link SqliteBlobStore} (small ones in the
+ * database, larger ones as files under {@code DATA/blobs}).
  *
  * <p>Writes of this process go through one writer thread that group-commits concurrent calls
  * into one transaction (one log fsync for many deliveries); reads run concurrently on a pool.
@@ -61,24 +62,30 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
      * @param dataDir the data directory (created if missing)
      * @param readers size of the read connection pool
      * @param busyTimeout how long a write waits for another process's write transaction
+     * @param inlineBlobMaxBytes bodies up to this size are kept in the database (group-committed),
+     *     larger ones as files under {@code DATA/blobs}; 0 keeps every body in a file
      */
-    public record Settings(Path dataDir, int readers, Duration busyTimeout) {
+    public record Settings(Path dataDir, int readers, Duration busyTimeout, int inlineBlobMaxBytes) {
         public static final int DEFAULT_READERS = 8;
         public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(30);
+        public static final int DEFAULT_INLINE_BLOB_MAX_BYTES = 64 * 1024;
 
         public Settings {
             if (readers < 1) {
                 throw new IllegalArgumentException("readers must be >= 1");
             }
+            if (inlineBlobMaxBytes < 0) {
+                throw new IllegalArgumentException("inlineBlobMaxBytes must be >= 0");
+            }
         }
 
         public static Settings defaults(Path dataDir) {
-            return new Settings(dataDir, DEFAULT_READERS, DEFAULT_BUSY_TIMEOUT);
+            return new Settings(dataDir, DEFAULT_READERS, DEFAULT_BUSY_TIMEOUT, DEFAULT_INLINE_BLOB_MAX_BYTES);
         }
     }
 
     private final Path dataDir;
-    private final FsBlobStore blobs;
+    private final SqliteBlobStore blobs;
     private final HikariDataSource readerPool;
     private final SqlWriter writer;
     private final Watchers watchers;
@@ -89,15 +96,15 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
     private final SqlMessageReads reads;
     private final SqlAccess sql;
 
-    private SqliteStore(Path dataDir, FsBlobStore blobs, HikariDataSource readerPool, SqlWriter writer,
-                        Watchers watchers) {
+    private SqliteStore(Path dataDir, FsBlobStore files, HikariDataSource readerPool, SqlWriter writer,
+                        Watchers watchers, int inlineBlobMaxBytes) {
         this.dataDir = dataDir;
-        this.blobs = blobs;
         this.readerPool = readerPool;
         this.writer = writer;
         this.watchers = watchers;
         this.readers = Jdbi.create(readerPool);
         Db db = new Db(readers, writer, SqlDialect.SQLITE);
+        this.blobs = new SqliteBlobStore(db, files, inlineBlobMaxBytes);
         this.directory = new SqlDirectory(db);
         this.mailboxes = new SqlMailboxes(db);
         this.messages = new SqlMessages(db);
@@ -130,7 +137,7 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
             Watchers watchers = new Watchers();
             SqlWriter writer = new SqlWriter(writeHandle, SqlDialect.SQLITE, watchers, blobs);
             LOG.info("event=store.open kind=sqlite data={}", dir);
-            return new SqliteStore(dir, blobs, readerPool, writer, watchers);
+            return new SqliteStore(dir, blobs, readerPool, writer, watchers, settings.inlineBlobMaxBytes());
         } catch (IOException e) {
             throw new StoreException("cannot open data directory " + dir + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -158,8 +165,11 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
         return dataDir;
     }
 
-    /** The blob store the bodies of this store's messages live in ({@code DATA/blobs}). */
-    public FsBlobStore blobs() {
+    /**
+     * The blob store for this store's message bodies: small ones in the database, larger ones as
+     * files under {@code DATA/blobs} (see {@link Settings#inlineBlobMaxBytes()}).
+     */
+    public SqliteBlobStore blobs() {
         return blobs;
     }
 
@@ -170,7 +180,7 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
 
     /**
      * True while some message or some unfinished outbound queue entry refers to the blob (for
-     * {@link FsBlobStore#sweepOrphans}).
+     * {@link dev.yubin.store.BlobStore#sweepOrphans}).
      */
     public boolean isBlobReferenced(BlobId id) {
         return readers.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM blobs WHERE name = :n)"

@@ -57,6 +57,11 @@ public final class StoreBench {
                         List.of(DeliveryTarget.inbox(u.id())));
             });
             System.out.println("writer " + store.writerStats());
+            java.util.concurrent.atomic.AtomicLong fake = new java.util.concurrent.atomic.AtomicLong(1L << 40);
+            run("deliveries only (no blob fsync)", threads, count, i -> store.deliver(new NewMessage(
+                    new BlobId(String.format("%032x", fake.incrementAndGet())), body.length, Instant.now(), "s",
+                    text.isEmpty() ? "" : text + i), List.of(DeliveryTarget.inbox(u.id()))));
+            System.out.println("writer " + store.writerStats());
             MailboxId inbox = store.mailbox(u.id(), "INBOX").orElseThrow().id();
             for (int i = 0; i < 5; i++) {
                 long t0 = System.nanoTime();

@@ -4,6 +4,7 @@ import dev.yubin.smtp.server.SmtpReply;
 import dev.yubin.smtp.server.SmtpSession;
 import dev.yubin.smtp.server.Transaction;
 import dev.yubin.smtp.server.data.ChunkReader;
+import dev.yubin.smtp.server.data.ReadBudget;
 import dev.yubin.smtp.server.data.Spool;
 import java.io.IOException;
 import java.util.Optional;
@@ -83,8 +84,8 @@ public final class BdatCommand implements SmtpCommand<BdatCommand.Args> {
             session.server().delivery().begin(session, tx, Transaction.DataMode.BDAT);
         }
         Spool spool = session.spool();
-        ChunkReader.read(session.connection(), spool, chunk.size(), session.settings().commandTimeout(),
-                tx.dataDeadlineNanos());
+        ChunkReader.read(session.connection().reader(), spool, chunk.size(), ReadBudget.of(session.connection(),
+                session.settings().commandTimeout(), tx.dataDeadlineNanos()));
         session.connection().setReadTimeout(session.settings().commandTimeout());
         if (chunk.last() == Last.LAST) {
             spool.endOfData();

@@ -4,6 +4,7 @@ import dev.yubin.smtp.server.SmtpReply;
 import dev.yubin.smtp.server.SmtpSession;
 import dev.yubin.smtp.server.Transaction;
 import dev.yubin.smtp.server.data.DotStuffedReader;
+import dev.yubin.smtp.server.data.ReadBudget;
 import java.io.IOException;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -53,8 +54,8 @@ public final class DataCommand implements SmtpCommand<DataCommand.Args> {
         session.server().delivery().begin(session, tx, Transaction.DataMode.DATA);
         session.reply(SmtpReply.START_DATA);
         session.flush();
-        DotStuffedReader.read(session.connection(), session.spool(), session.settings().commandTimeout(),
-                tx.dataDeadlineNanos());
+        DotStuffedReader.read(session.connection().reader(), session.spool(), ReadBudget.of(session.connection(),
+                session.settings().commandTimeout(), tx.dataDeadlineNanos()));
         session.connection().setReadTimeout(session.settings().commandTimeout());
         SmtpReply reply = session.server().delivery().finish(session, tx);
         session.resetTransaction();

@@ -13,7 +13,7 @@ final class EsmtpParameters {
     private EsmtpParameters() {
     }
 
-    /** Keyword (upper case) to value ("" when the keyword has none), in order. Duplicates are errors. */
+    /** Keyword (upper case) to value ("" when the keyword has none), in order. A repeated keyword must repeat its value. */
     static Map<String, String> parse(String text) throws SmtpSyntaxException {
         Map<String, String> out = new LinkedHashMap<>();
         int i = 0;
@@ -40,8 +40,9 @@ final class EsmtpParameters {
                     throw new SmtpSyntaxException(SmtpReply.SYNTAX.withText("Bad parameter keyword"));
                 }
             }
-            if (out.put(key, value) != null) {
-                throw new SmtpSyntaxException(SmtpReply.SYNTAX.withText("Duplicate parameter " + key));
+            String before = out.put(key, value);
+            if (before != null && !before.equals(value)) {
+                throw new SmtpSyntaxException(SmtpReply.SYNTAX.withText("Conflicting parameter " + key));
             }
             i = end;
         }

@@ -1,11 +1,8 @@
 package dev.yubin.smtp.server.data;
 
-import dev.yubin.net.Connection;
 import dev.yubin.net.LineReader;
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.SocketTimeoutException;
-import java.time.Duration;
 
 /**
  * Reads one BDAT chunk (RFC 3030 §2): exactly {@code size} octets, no dot-stuffing, into a
@@ -15,18 +12,12 @@ public final class ChunkReader {
     private ChunkReader() {
     }
 
-    public static void read(Connection connection, Spool spool, long size, Duration readTimeout, long deadlineNanos)
-            throws IOException {
-        LineReader in = connection.reader();
+    public static void read(LineReader in, Spool spool, long size, ReadBudget budget) throws IOException {
         byte[] buf = new byte[(int) Math.min(16 * 1024, Math.max(size, 1))];
         long left = size;
         while (left > 0) {
             if (in.buffered() == 0) {
-                long time = deadlineNanos - System.nanoTime();
-                if (time <= 0) {
-                    throw new SocketTimeoutException("data time limit exceeded");
-                }
-                connection.setReadTimeout(Duration.ofNanos(Math.min(time, readTimeout.toNanos())).plusMillis(1));
+                budget.beforeBlockingRead();
             }
             int n = in.read(buf, 0, (int) Math.min(buf.length, left));
             if (n < 0) {

@@ -1,11 +1,8 @@
 package dev.yubin.smtp.server.data;
 
-import dev.yubin.net.Connection;
 import dev.yubin.net.LineReader;
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.SocketTimeoutException;
-import java.time.Duration;
 
 /**
  * Reads DATA content (RFC 5321 §4.1.1.4) up to the end-of-data indication and hands the
@@ -35,13 +32,11 @@ public final class DotStuffedReader {
      * Reads to the end of data. @throws EOFException if the client closes first;
      * @throws SocketTimeoutException when a read or the whole message takes too long
      */
-    public static void read(Connection connection, Spool spool, Duration readTimeout, long deadlineNanos)
-            throws IOException {
-        LineReader in = connection.reader();
+    public static void read(LineReader in, Spool spool, ReadBudget budget) throws IOException {
         int state = LINE_START;
         while (true) {
             if (in.buffered() == 0) {
-                waitBudget(connection, readTimeout, deadlineNanos);
+                budget.beforeBlockingRead();
             }
             int b = in.readByte();
             if (b < 0) {
@@ -87,14 +82,5 @@ public final class DotStuffedReader {
     private static int plain(Spool spool, int b) throws IOException {
         spool.write(b);
         return b == '\r' ? CR : MIDDLE;
-    }
-
-    private static void waitBudget(Connection connection, Duration readTimeout, long deadlineNanos)
-            throws IOException {
-        long left = deadlineNanos - System.nanoTime();
-        if (left <= 0) {
-            throw new SocketTimeoutException("data time limit exceeded");
-        }
-        connection.setReadTimeout(Duration.ofNanos(Math.min(left, readTimeout.toNanos())).plusMillis(1));
     }
 }
