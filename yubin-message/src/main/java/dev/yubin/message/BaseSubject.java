@@ -25,20 +25,23 @@ public final class BaseSubject {
         return marked[0];
     }
 
+    /** Works on [start, end) of the collapsed text, so each step is O(1) and the whole is linear. */
     private static String extract(String subject, boolean[] marked) {
         if (subject == null) {
             return "";
         }
         // RFC 5256 §2.1 (1): decode encoded-words, tabs and continuations to SP, runs of SP to one
         String s = collapseWhitespace(AddressDecoding.decode(subject));
+        int start = 0;
+        int end = s.length();
+        int[] noLeader = {-1, -1}; // a blob run from a start up to [0] with this end has no subj-refwd after it
         while (true) {
             // (2) remove trailing subj-trailer = "(fwd)" / WSP, repeatedly
             while (true) {
-                int len = s.length();
-                if (len > 0 && s.charAt(len - 1) == ' ') {
-                    s = s.substring(0, len - 1);
-                } else if (len >= 5 && s.regionMatches(true, len - 5, "(fwd)", 0, 5)) {
-                    s = s.substring(0, len - 5);
+                if (end > start && s.charAt(end - 1) == ' ') {
+                    end--;
+                } else if (end - start >= 5 && s.regionMatches(true, end - 5, "(fwd)", 0, 5)) {
+                    end -= 5;
                     marked[0] = true;
                 } else {
                     break;
@@ -48,73 +51,82 @@ public final class BaseSubject {
             boolean changed = true;
             while (changed) {
                 changed = false;
-                int leader = leaderLength(s, marked);
+                int leader = leaderLength(s, start, end, marked, noLeader);
                 if (leader > 0) {
-                    s = s.substring(leader);
+                    start += leader;
                     changed = true;
                 }
-                int blob = blobLength(s, 0);
-                if (blob > 0 && !s.substring(blob).isEmpty()) {
-                    s = s.substring(blob);
+                int blob = blobLength(s, start, end);
+                if (blob > 0 && start + blob < end) {
+                    start += blob;
                     changed = true;
                 }
             }
             // (6) subj-fwd = "[fwd:" subj-base "]": unwrap and go back to (2)
-            if (s.length() >= 6 && s.regionMatches(true, 0, "[fwd:", 0, 5) && s.endsWith("]")) {
-                s = s.substring(5, s.length() - 1);
+            if (end - start >= 6 && s.regionMatches(true, start, "[fwd:", 0, 5) && s.charAt(end - 1) == ']') {
+                start += 5;
+                end--;
                 marked[0] = true;
                 continue;
             }
-            return s;
+            return s.substring(start, end);
         }
     }
 
-    /** subj-leader = (*subj-blob subj-refwd) / WSP; returns the length matched at the start, or 0. */
-    private static int leaderLength(String s, boolean[] marked) {
-        if (!s.isEmpty() && s.charAt(0) == ' ') {
+    /** subj-leader = (*subj-blob subj-refwd) / WSP at {@code start}; returns the length matched, or 0. */
+    private static int leaderLength(String s, int start, int end, boolean[] marked, int[] noLeader) {
+        if (start < end && s.charAt(start) == ' ') {
             return 1;
         }
-        int p = 0;
+        if (start <= noLeader[0] && end == noLeader[1]) {
+            return 0; // step (4) only removed a blob of a run already scanned: same answer, no rescan
+        }
+        int p = start;
         int blob;
-        while ((blob = blobLength(s, p)) > 0) {
+        while ((blob = blobLength(s, p, end)) > 0) {
             p += blob;
+        }
+        if (p > start) {
+            noLeader[0] = p;
+            noLeader[1] = end;
         }
         // subj-refwd = ("re" / ("fw" ["d"])) *WSP [subj-blob] ":"
         int q;
-        if (s.regionMatches(true, p, "re", 0, 2)) {
+        if (end - p >= 2 && s.regionMatches(true, p, "re", 0, 2)) {
             q = p + 2;
-        } else if (s.regionMatches(true, p, "fwd", 0, 3)) {
+        } else if (end - p >= 3 && s.regionMatches(true, p, "fwd", 0, 3)) {
             q = p + 3;
-        } else if (s.regionMatches(true, p, "fw", 0, 2)) {
+        } else if (end - p >= 2 && s.regionMatches(true, p, "fw", 0, 2)) {
             q = p + 2;
         } else {
             return 0;
         }
-        while (q < s.length() && s.charAt(q) == ' ') {
+        while (q < end && s.charAt(q) == ' ') {
             q++;
         }
-        q += blobLength(s, q);
-        if (q < s.length() && s.charAt(q) == ':') {
+        q += blobLength(s, q, end);
+        if (q < end && s.charAt(q) == ':') {
             marked[0] = true;
-            return q + 1;
+            noLeader[0] = -1;
+            return q + 1 - start;
         }
         return 0;
     }
 
     /** subj-blob = "[" *BLOBCHAR "]" *WSP at {@code p}; returns its length or 0. */
-    private static int blobLength(String s, int p) {
-        if (p >= s.length() || s.charAt(p) != '[') {
+    private static int blobLength(String s, int p, int end) {
+        if (p >= end || s.charAt(p) != '[') {
             return 0;
         }
         int q = p + 1;
-        while (q < s.length() && s.charAt(q) != ']' && s.charAt(q) != '[') {
+        while (q < end && s.charAt(q) != ']' && s.charAt(q) != '[') {
             q++;
         }
-        if (q >= s.length() || s.charAt(q) != ']') {
+        if (q >= end || s.charAt(q) != ']') {
             return 0;
         }
         q++;
-        while (q < s.length() && s.charAt(q) == ' ') {
+        while (q < end && s.charAt(q) == ' ') {
             q++;
         }
         return q - p;

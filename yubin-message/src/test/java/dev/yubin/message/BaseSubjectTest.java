@@ -40,4 +40,12 @@ class BaseSubjectTest {
         assertThat(BaseSubject.isReplyOrForward("[list] x")).isFalse();
         assertThat(BaseSubject.of(null)).isEmpty();
     }
+
+    @Test
+    void hostileSubjectsStayLinear() {
+        assertThat(BaseSubject.of("Re: ".repeat(30_000) + "x")).isEqualTo("x");
+        assertThat(BaseSubject.of("[fwd: ".repeat(10_000) + "x" + "]".repeat(10_000))).isEqualTo("x");
+        assertThat(BaseSubject.of("[a]".repeat(20_000))).isEqualTo("[a]");
+        assertThat(BaseSubject.of("x" + " (fwd)".repeat(20_000))).isEqualTo("x");
+    }
 }

@@ -56,7 +56,7 @@ class PerformanceTest {
         IndexedMessage m = indexer.index(raw, 0, raw.length);
         assertThat(m.summary().body().children()).hasSize(2);
         assertThat(m.searchText()).contains("Quartalsbericht für Q3").contains("Jürgen");
-        int rounds = 3000;
+        int rounds = 1500;
         long sink = 0;
         for (int i = 0; i < rounds; i++) {
             sink += indexer.index(raw, 0, raw.length).searchText().length();
@@ -68,7 +68,7 @@ class PerformanceTest {
         double indexMicros = (cpuNanos() - t0) / 1000.0 / rounds;
 
         String json = m.summary().toJson();
-        for (int i = 0; i < 10_000; i++) {
+        for (int i = 0; i < 3000; i++) {
             sink += MessageSummary.fromJson(json).envelope().to().size();
         }
         long t1 = cpuNanos();

@@ -70,10 +70,19 @@ public final class Listener implements AutoCloseable {
             } catch (IOException e) {
                 if (!closed) {
                     LOG.warn("event=listener.accept_failed listener={} error={}", settings.name(), e.toString());
+                    pauseAfterAcceptFailure(); // e.g. EMFILE: retrying at once would spin a core
                 }
                 continue;
             }
             Thread.ofVirtual().name(settings.name() + "-conn").start(() -> serve(s));
+        }
+    }
+
+    private static void pauseAfterAcceptFailure() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

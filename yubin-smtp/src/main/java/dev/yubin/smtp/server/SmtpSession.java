@@ -133,8 +133,12 @@ public final class SmtpSession {
         } catch (IOException e) {
             throw e;
         } catch (RuntimeException e) {
+            // ours (e.g. a directory lookup failed): 451 for this command; a transaction whose
+            // data phase had begun cannot continue, one still collecting recipients can
             LOG.warn("event=smtp.internal_error conn={} verb={}", connection.id(), command.verb(), e);
-            resetTransaction();
+            if (transaction != null && transaction.dataMode() != Transaction.DataMode.NONE) {
+                resetTransaction();
+            }
             reply(SmtpReply.LOCAL_ERROR);
         }
     }

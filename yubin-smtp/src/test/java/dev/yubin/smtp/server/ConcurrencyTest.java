@@ -32,6 +32,9 @@ class ConcurrencyTest {
         try (SmtpFixture fx = SmtpFixture.start(dir)) {
             ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
             List<Future<Integer>> results = new ArrayList<>();
+            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             for (int client = 0; client < CLIENTS; client++) {
                 int id = client;
@@ -57,8 +60,10 @@ class ConcurrencyTest {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             pool.shutdown();
-            System.out.printf("event=test.throughput messages=%d seconds=%.2f msg_per_s=%.0f%n",
-                    acknowledged, seconds, acknowledged / seconds);
+            double cpuMs = (os.getProcessCpuTime() - cpu0) / 1e6;
+            System.out.printf("event=test.throughput messages=%d seconds=%.2f msg_per_s=%.0f cpu_ms_per_msg=%.2f"
+                    + " (client and server in one process)%n", acknowledged, seconds, acknowledged / seconds,
+                    cpuMs / acknowledged);
             assertThat(acknowledged).isEqualTo(CLIENTS * MESSAGES);
             Map<String, Integer> seen = new HashMap<>();
             for (String u : USERS) {
