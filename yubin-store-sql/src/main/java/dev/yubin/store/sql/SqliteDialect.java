@@ -14,8 +14,11 @@ import org.jdbi.v3.core.Handle;
  * mailbox's texts. Scans use {@code yubin_contains} (see {@link SqliteFunctions}).
  */
 final class SqliteDialect implements SqlDialect {
-    /** Text volume indexed per idle transaction: keeps a delivery arriving meanwhile waiting briefly. */
-    private static final int INDEX_SLICE_CHARS = 64 * 1024;
+    /**
+     * Text indexed per idle transaction (about 10 ms of trigram work): a delivery that arrives
+     * meanwhile waits at most that long.
+     */
+    private static final int INDEX_SLICE_CHARS = 32 * 1024;
     private static final int INDEX_SLICE_ROWS = 64;
 
     @Override
@@ -42,6 +45,11 @@ final class SqliteDialect implements SqlDialect {
             h.createUpdate("DELETE FROM blob_fts WHERE rowid = :id").bind("id", blobId).execute();
         }
         h.createUpdate("DELETE FROM blob_texts WHERE blob_id = :id").bind("id", blobId).execute();
+    }
+
+    @Override
+    public boolean hasIdleWork(Handle h) {
+        return h.createQuery("SELECT EXISTS (SELECT 1 FROM text_pending)").mapTo(Boolean.class).one();
     }
 
     @Override
