@@ -121,11 +121,11 @@ public final class Server implements AutoCloseable {
 
         if (imap != null || imaps != null) {
             ImapSettings settings = ImapSettings.defaults()
-                    .withCleartextLogin(ImapSettings.CleartextLogin.valueOf(cleartext.name()))
+                    .withCleartext(cleartext)
                     .withMaxSessionsPerUser(config.integer(Catalogue.IMAP_MAX_SESSIONS))
                     .withTimeouts(ImapSettings.defaults().preLoginTimeout(), config.duration(Catalogue.IMAP_IDLE_TIMEOUT));
             ImapServer handler = new ImapServer(settings, stores.directory(), stores.mailboxes(), stores.blobs(),
-                    indexer, Optional.of(tls.serverContext()));
+                    indexer, authenticator, throttle, Optional.of(tls));
             int max = config.integer(Catalogue.IMAP_MAX_CONNECTIONS);
             // The listener's read timeout bounds every wait; the session tightens it before login.
             if (imap != null) {

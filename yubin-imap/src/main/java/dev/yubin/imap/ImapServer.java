@@ -3,6 +3,7 @@ package dev.yubin.imap;
 import dev.yubin.imap.session.ImapSession;
 import dev.yubin.imap.session.Services;
 import dev.yubin.imap.session.SessionLimiter;
+import dev.yubin.imap.session.SummaryCache;
 import dev.yubin.message.MessageIndexer;
 import dev.yubin.net.Connection;
 import dev.yubin.net.ConnectionHandler;
@@ -35,7 +36,8 @@ public final class ImapServer implements ConnectionHandler {
                       Optional<TlsContexts> tls) {
         this.services = new Services(settings, directory, store, blobs, indexer, authenticator, throttle,
                 new SaslMechanisms(authenticator, settings.cleartext()), tls.map(TlsContexts::serverContext),
-                new SessionLimiter(settings.maxSessionsPerUser()));
+                new SessionLimiter(settings.maxSessionsPerUser()),
+                new SummaryCache(settings.summaryCacheEntries()));
     }
 
     public ImapSettings settings() {

@@ -1,8 +1,6 @@
 package dev.yubin.message;
 
 import java.util.List;
-import org.apache.james.mime4j.codec.DecodeMonitor;
-import org.apache.james.mime4j.codec.DecoderUtil;
 
 /**
  * RFC 2047 decoding of header text and the address keys of IMAP SORT (RFC 5256 §3, RFC 5957).
@@ -13,19 +11,12 @@ public final class AddressDecoding {
     private AddressDecoding() {
     }
 
-    /** Decodes RFC 2047 encoded-words (mime4j's lenient decoder); text without "=?" is returned as is. */
+    /**
+     * Decodes RFC 2047 encoded-words (leniently, in linear time, see {@link EncodedWords}); text
+     * without "=?" is returned as is; null gives null.
+     */
     public static String decode(String headerText) {
-        if (headerText == null) {
-            return null;
-        }
-        if (headerText.indexOf("=?") < 0) {
-            return headerText;
-        }
-        try {
-            return DecoderUtil.decodeEncodedWords(headerText, DecodeMonitor.SILENT);
-        } catch (RuntimeException e) {
-            return headerText; // a decoder bug must not fail indexing
-        }
+        return headerText == null ? null : EncodedWords.decode(headerText);
     }
 
     /** The decoded display name of a mailbox address, or null when it has none (or is a group marker). */

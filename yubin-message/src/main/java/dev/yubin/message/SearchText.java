@@ -82,8 +82,14 @@ final class SearchText {
                     out.append(' ');
                 }
             } else if (c == '&') {
-                int semi = html.indexOf(';', i + 1);
-                if (semi > i && semi - i <= 10) {
+                int semi = -1;
+                for (int k = i + 1, last = Math.min(n, i + 11); k < last; k++) {
+                    if (html.charAt(k) == ';') {
+                        semi = k;
+                        break;
+                    }
+                }
+                if (semi > i) {
                     String entity = entity(html.substring(i + 1, semi));
                     if (entity != null) {
                         out.append(entity);

@@ -7,14 +7,15 @@
  * {@link dev.yubin.message.DateHeader}, {@link dev.yubin.message.TransferDecoding}).
  *
  * <p>RFCs: 5322 (message format, obsolete syntax read leniently), 2045/2046 (MIME, multipart
- * boundaries), 2047 (encoded-words, via mime4j's decoder), 2183 (Content-Disposition), 2231 (parameters
+ * boundaries), 2047 (encoded-words, our linear decoder), 2183 (Content-Disposition), 2231 (parameters
  * kept as written for BODYSTRUCTURE, decoded for search), 3282 (Content-Language), 9051 §7.5.2 (ENVELOPE,
  * BODYSTRUCTURE), 3516 (BINARY decoding), 5256 (base subject, SORT keys), 5957 (display sort keys),
  * 6532 (UTF-8 header values).
  *
  * <p>Design: our own single-pass boundary scanner (every line visited once, delimiters matched against
  * the stack of open multiparts, like Dovecot), because the offsets IMAP needs are not exposed by
- * mime4j's stream parser; mime4j provides RFC 2047 decoding and the streaming transfer decoders. The
+ * mime4j's stream parser, and our own RFC 2047 decoder because mime4j's is quadratic on hostile input;
+ * mime4j provides the streaming transfer decoders. The
  * summary's JSON is hand-written and read with Jackson's streaming parser (no data binding).
  *
  * <p>Invariants: indexing never throws for malformed input and never descends deeper than

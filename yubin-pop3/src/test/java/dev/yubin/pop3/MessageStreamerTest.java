@@ -49,4 +49,36 @@ class MessageStreamerTest {
     void emptyMessage() throws IOException {
         assertThat(send("", 1, -1)).isEqualTo(".\r\n");
     }
+
+    /** The streamer against a plain line-by-line reference, on random messages split at random points. */
+    @Test
+    void randomMessagesMatchTheLineByLineReference() throws IOException {
+        java.util.Random rnd = new java.util.Random(7);
+        String alphabet = "ab.\r\n\n ";
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int len = rnd.nextInt(60);
+            for (int k = 0; k < len; k++) {
+                sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+            }
+            String msg = sb.toString();
+            assertThat(send(msg, 1 + rnd.nextInt(8), -1)).as("%s", msg.replace("\r", "\\r").replace("\n", "\\n"))
+                    .isEqualTo(reference(msg));
+        }
+    }
+
+    private static String reference(String msg) {
+        StringBuilder out = new StringBuilder();
+        int start = 0;
+        while (start < msg.length()) {
+            int lf = msg.indexOf('\n', start);
+            String line = lf < 0 ? msg.substring(start) : msg.substring(start, lf);
+            if (line.endsWith("\r")) {
+                line = line.substring(0, line.length() - 1);
+            }
+            out.append(line.startsWith(".") ? "." : "").append(line).append("\r\n");
+            start = lf < 0 ? msg.length() : lf + 1;
+        }
+        return out.append(".\r\n").toString();
+    }
 }

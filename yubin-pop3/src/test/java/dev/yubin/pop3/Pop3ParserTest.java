@@ -39,4 +39,18 @@ class Pop3ParserTest {
         assertThat(err("TOP 1 x")).isEqualTo(Pop3Reply.BAD_SYNTAX);
         assertThat(err("AUTH a b c")).isEqualTo(Pop3Reply.BAD_SYNTAX);
     }
+
+    @Test
+    void randomLinesNeverThrow() {
+        java.util.Random rnd = new java.util.Random(4);
+        String alphabet = "USERPASTLIDOQNCAHBFG0123456789 =*.\t\0\u00e9-";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int len = rnd.nextInt(40);
+            for (int k = 0; k < len; k++) {
+                sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+            }
+            assertThat(Pop3Parser.parse(sb.toString())).isNotNull();
+        }
+    }
 }

@@ -1,12 +1,29 @@
 package dev.yubin.auth.dkim;
 
 import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 
-/** The signature primitives of DKIM and ARC: RSA-SHA256 (RFC 6376 §3.3.1) and Ed25519-SHA256 (RFC 8463 §3). */
+/**
+ * The signature primitives of DKIM and ARC: RSA-SHA256 (RFC 6376 §3.3.1) through the JDK, and
+ * Ed25519-SHA256 (RFC 8463 §3) through Bouncy Castle's RFC 8032 code, several times faster than
+ * the JDK's for signing and verifying.
+ */
 public final class DkimCrypto {
+
+    /** Raw Ed25519 key material per private key: the seed and the public key (computing it costs a scalar multiplication). */
+    private record Ed25519Material(byte[] seed, byte[] publicKey) {
+    }
+
+    private static final Map<PrivateKey, Ed25519Material> ED25519_KEYS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private DkimCrypto() {
     }
@@ -23,6 +40,18 @@ public final class DkimCrypto {
 
     /** True if {@code signature} is valid for {@code data}; never throws for bad input. */
     public static boolean verify(DkimAlgorithm alg, PublicKey key, byte[] data, byte[] signature) {
+        if (alg == DkimAlgorithm.ED25519_SHA256) {
+            byte[] spki = key.getEncoded();
+            if (signature.length != Ed25519.SIGNATURE_SIZE || spki == null || spki.length < Ed25519.PUBLIC_KEY_SIZE) {
+                return false;
+            }
+            byte[] hash = sha256(data, data.length); // RFC 8463 §3: Ed25519 over the SHA-256 hash
+            try {
+                return Ed25519.verify(signature, 0, spki, spki.length - Ed25519.PUBLIC_KEY_SIZE, hash, 0, hash.length);
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
         try {
             Signature s = instance(alg);
             s.initVerify(key);
@@ -34,6 +63,13 @@ public final class DkimCrypto {
     }
 
     public static byte[] sign(DkimSigningKey key, byte[] data) {
+        if (key.algorithm() == DkimAlgorithm.ED25519_SHA256) {
+            Ed25519Material m = ED25519_KEYS.computeIfAbsent(key.privateKey(), DkimCrypto::material);
+            byte[] hash = sha256(data, data.length);
+            byte[] sig = new byte[Ed25519.SIGNATURE_SIZE];
+            Ed25519.sign(m.seed(), 0, m.publicKey(), 0, hash, 0, hash.length, sig, 0);
+            return sig;
+        }
         try {
             Signature s = instance(key.algorithm());
             s.initSign(key.privateKey());
@@ -41,6 +77,20 @@ public final class DkimCrypto {
             return s.sign();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("signing failed for " + key.domain(), e);
+        }
+    }
+
+    private static Ed25519Material material(PrivateKey key) {
+        try {
+            byte[] seed = ASN1OctetString.getInstance(PrivateKeyInfo.getInstance(key.getEncoded()).parsePrivateKey()).getOctets();
+            if (seed.length != Ed25519.SECRET_KEY_SIZE) {
+                throw new IllegalArgumentException("Ed25519 seed must be 32 octets");
+            }
+            byte[] pk = new byte[Ed25519.PUBLIC_KEY_SIZE];
+            Ed25519.generatePublicKey(seed, 0, pk, 0);
+            return new Ed25519Material(seed, pk);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("unreadable Ed25519 private key", e);
         }
     }
 

@@ -71,20 +71,17 @@ final class FetchProcessor {
                 continue;
             }
             Set<Integer> seenNow = setsSeen ? markSeen(s, v, chunk) : Set.of();
-            List<String> summaries = null;
+            List<MessageSummary> summaries = null;
             if (needSummary) {
                 List<Long> uids = new ArrayList<>(chunk.size());
                 for (int seq : chunk) {
                     uids.add(v.uid(seq));
                 }
-                summaries = s.services().store().summaries(v.mailbox().id(), uids);
+                summaries = s.services().summaries().get(s.services().store(), v.mailbox().id(), uids);
             }
             for (int k = 0; k < chunk.size(); k++) {
                 int seq = chunk.get(k);
-                MessageSummary summary = null;
-                if (summaries != null) {
-                    summary = parse(summaries.get(k));
-                }
+                MessageSummary summary = summaries == null ? null : summaries.get(k);
                 writeOne(s, fetcher, seq, v.record(seq), summary, items, seenNow.contains(seq));
             }
         }
@@ -92,17 +89,6 @@ final class FetchProcessor {
             return Responses.EXPUNGE_ISSUED;
         }
         return Result.ok((c.kind() == NumberKind.UID ? "UID " : "") + "FETCH completed");
-    }
-
-    private static MessageSummary parse(String json) {
-        if (json == null || json.isEmpty()) {
-            return null;
-        }
-        try {
-            return MessageSummary.fromJson(json);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private static void vanishedEarlier(ImapSession s, FetchCommand c) throws IOException {

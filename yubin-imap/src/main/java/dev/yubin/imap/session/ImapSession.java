@@ -148,6 +148,7 @@ public final class ImapSession {
             tagged(t.tag(), new IdleProcessor().idle(this));
             return;
         }
+        long started = System.nanoTime();
         lock.lock();
         Result result;
         try {
@@ -178,6 +179,11 @@ public final class ImapSession {
             }
         } finally {
             lock.unlock();
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("event=imap.command conn={} user={} command={} result={} micros={}", connection.id(), userName(),
+                    t.command().getClass().getSimpleName(), result == null ? "OK" : result.getClass().getSimpleName(),
+                    (System.nanoTime() - started) / 1000);
         }
         if (byeAfterReply != null) {
             bye(byeAfterReply);
@@ -367,8 +373,15 @@ public final class ImapSession {
                 return old.read(b, off, len);
             }
         };
-        in = new LineReader(new java.util.zip.InflaterInputStream(raw, new java.util.zip.Inflater(true), 1024),
-                old.maxLineLength());
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+        InputStream inflating = new java.util.zip.InflaterInputStream(raw, inflater, 1024) {
+            @Override
+            public int available() throws IOException {
+                // the default says 1 until EOF, which would defeat "flush when no command is pending"
+                return inflater.getRemaining() > 0 || old.hasBuffered() ? 1 : 0;
+            }
+        };
+        in = new LineReader(inflating, old.maxLineLength());
         OutputStream deflate = new java.util.zip.DeflaterOutputStream(connection.output(),
                 new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, true), 4096, true);
         out.setOutput(deflate);

@@ -97,16 +97,9 @@ final class SearchEvaluator {
             for (int seq = from; seq <= to; seq++) {
                 uids.add(v.uid(seq));
             }
-            List<String> json = s.services().store().summaries(v.mailbox().id(), uids);
-            for (int k = 0; k < json.size(); k++) {
-                String j = json.get(k);
-                if (j != null && !j.isEmpty()) {
-                    try {
-                        summaries[from - 1 + k] = MessageSummary.fromJson(j);
-                    } catch (IllegalArgumentException e) {
-                        summaries[from - 1 + k] = null;
-                    }
-                }
+            List<MessageSummary> got = s.services().summaries().get(s.services().store(), v.mailbox().id(), uids);
+            for (int k = 0; k < got.size(); k++) {
+                summaries[from - 1 + k] = got.get(k);
             }
         }
     }

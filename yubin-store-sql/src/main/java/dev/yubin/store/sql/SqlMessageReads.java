@@ -9,20 +9,65 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The message reads of {@link dev.yubin.store.MailboxStore}, each one query on a pooled connection. */
+/** The message reads of {@link dev.yubin.store.MailboxStore}, on pooled connections. */
 final class SqlMessageReads {
     private static final String FROM = " FROM messages m JOIN blobs b ON b.id = m.blob_id";
     private static final int MAX_IN_LIST = 500;
 
     private final Db db;
+    private final MessageListCache cache = new MessageListCache();
 
     SqlMessageReads(Db db) {
         this.db = db;
     }
 
+    /**
+     * Every message of the mailbox: from the cache brought up to date with the changes since its
+     * MODSEQ (a small indexed query), or one full query when the mailbox is not cached.
+     */
     List<MessageRecord> messages(MailboxId mailbox) {
-        return db.read(h -> h.createQuery("SELECT " + Rows.MESSAGE_COLUMNS + FROM + " WHERE m.mailbox_id = :mb"
-                + " ORDER BY m.uid").bind("mb", mailbox.value()).map(Rows.MESSAGE).list());
+        long id = mailbox.value();
+        MessageListCache.Entry cached = cache.get(id);
+        MessageListCache.Entry fresh = db.snapshot(h -> {
+            Long highest = h.createQuery("SELECT highestmodseq FROM mailboxes WHERE id = :id").bind("id", id)
+                    .mapTo(Long.class).findOne().orElse(null);
+            if (highest == null) {
+                return new MessageListCache.Entry(-1, List.of());
+            }
+            if (cached != null && cached.modSeq() == highest) {
+                return cached;
+            }
+            if (cached != null) {
+                return new MessageListCache.Entry(highest, MessageListCache.apply(cached.messages(),
+                        changed(h, id, cached.modSeq()), expunged(h, id, cached.modSeq())));
+            }
+            return new MessageListCache.Entry(highest, List.copyOf(all(h, id)));
+        });
+        if (fresh.modSeq() >= 0 && fresh != cached) {
+            cache.put(id, fresh);
+        }
+        return fresh.messages();
+    }
+
+    /** One query, no cache (tests compare the cached list with it). */
+    List<MessageRecord> messagesUncached(MailboxId mailbox) {
+        return db.read(h -> all(h, mailbox.value()));
+    }
+
+    private static List<MessageRecord> all(org.jdbi.v3.core.Handle h, long mailbox) {
+        return h.createQuery("SELECT " + Rows.MESSAGE_COLUMNS + FROM + " WHERE m.mailbox_id = :mb ORDER BY m.uid")
+                .bind("mb", mailbox).map(Rows.MESSAGE).list();
+    }
+
+    private static List<MessageRecord> changed(org.jdbi.v3.core.Handle h, long mailbox, long modSeq) {
+        return h.createQuery("SELECT " + Rows.MESSAGE_COLUMNS + FROM
+                        + " WHERE m.mailbox_id = :mb AND m.modseq > :ms ORDER BY m.uid")
+                .bind("mb", mailbox).bind("ms", modSeq).map(Rows.MESSAGE).list();
+    }
+
+    private static List<Long> expunged(org.jdbi.v3.core.Handle h, long mailbox, long modSeq) {
+        return h.createQuery("SELECT uid FROM expunged WHERE mailbox_id = :mb AND modseq > :ms ORDER BY uid")
+                .bind("mb", mailbox).bind("ms", modSeq).mapTo(Long.class).list();
     }
 
     List<String> summaries(MailboxId mailbox, List<Long> uids) {
@@ -56,12 +101,7 @@ final class SqlMessageReads {
             long highest = h.createQuery("SELECT highestmodseq FROM mailboxes WHERE id = :id")
                     .bind("id", mailbox.value()).mapTo(Long.class).findOne()
                     .orElseThrow(() -> new StoreException.NotFound("no such mailbox: " + mailbox.value()));
-            List<MessageRecord> changed = h.createQuery("SELECT " + Rows.MESSAGE_COLUMNS + FROM
-                            + " WHERE m.mailbox_id = :mb AND m.modseq > :ms ORDER BY m.uid")
-                    .bind("mb", mailbox.value()).bind("ms", modSeq).map(Rows.MESSAGE).list();
-            List<Long> expunged = h.createQuery("SELECT uid FROM expunged WHERE mailbox_id = :mb AND modseq > :ms"
-                    + " ORDER BY uid").bind("mb", mailbox.value()).bind("ms", modSeq).mapTo(Long.class).list();
-            return new Changes(highest, changed, expunged);
+            return new Changes(highest, changed(h, mailbox.value(), modSeq), expunged(h, mailbox.value(), modSeq));
         });
     }
 

@@ -88,6 +88,7 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
     private final SqliteBlobStore blobs;
     private final HikariDataSource readerPool;
     private final SqlWriter writer;
+    private final SqliteCheckpointer checkpointer;
     private final Watchers watchers;
     private final Jdbi readers;
     private final SqlDirectory directory;
@@ -97,8 +98,9 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
     private final SqlAccess sql;
 
     private SqliteStore(Path dataDir, FsBlobStore files, HikariDataSource readerPool, SqlWriter writer,
-                        Watchers watchers, int inlineBlobMaxBytes) {
+                        SqliteCheckpointer checkpointer, Watchers watchers, int inlineBlobMaxBytes) {
         this.dataDir = dataDir;
+        this.checkpointer = checkpointer;
         this.readerPool = readerPool;
         this.writer = writer;
         this.watchers = watchers;
@@ -127,6 +129,8 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
             Flyway.configure().dataSource(writeSource).locations(SqlDialect.SQLITE.migrations())
                     .load().migrate();
             Handle writeHandle = Jdbi.create(writeSource).open();
+            SqliteCheckpointer.disableAutomatic(writeHandle.getConnection());
+            SqliteCheckpointer checkpointer = new SqliteCheckpointer(writeSource);
             HikariConfig pool = new HikariConfig();
             pool.setDataSource(dataSource(url, settings, true));
             pool.setMaximumPoolSize(settings.readers());
@@ -137,8 +141,9 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
             Watchers watchers = new Watchers();
             SqlWriter writer = new SqlWriter(writeHandle, SqlDialect.SQLITE, watchers, blobs);
             LOG.info("event=store.open kind=sqlite data={}", dir);
-            return new SqliteStore(dir, blobs, readerPool, writer, watchers, settings.inlineBlobMaxBytes());
-        } catch (IOException e) {
+            return new SqliteStore(dir, blobs, readerPool, writer, checkpointer, watchers,
+                    settings.inlineBlobMaxBytes());
+        } catch (IOException | java.sql.SQLException e) {
             throw new StoreException("cannot open data directory " + dir + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             if (e instanceof StoreException) {
@@ -214,6 +219,11 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
         });
     }
 
+    /** The message reads, for tests of the message list cache. */
+    SqlMessageReads reads() {
+        return reads;
+    }
+
     /** Writer figures for benchmarks (group-commit batch sizes, time in work and commits). */
     String writerStats() {
         return writer.stats();
@@ -222,6 +232,7 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
     @Override
     public void close() {
         writer.close();
+        checkpointer.close();
         readerPool.close();
         LOG.info("event=store.close data={}", dataDir);
     }

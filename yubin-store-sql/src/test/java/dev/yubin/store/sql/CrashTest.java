@@ -45,7 +45,7 @@ class CrashTest {
         }
         List<Ack> acks = new ArrayList<>();
         for (int round = 0; round < 2; round++) {
-            acks.addAll(runAndKill(300, 2500 + round * 700L));
+            acks.addAll(runAndKill(200, 2000 + round * 500L));
         }
         try (SqliteStore store = SqliteStore.open(dataDir)) {
             assertThat(store.integrityCheck()).isEmpty();

@@ -1,0 +1,71 @@
+package dev.yubin.imap.command;
+
+import dev.yubin.imap.protocol.CommandReader;
+import dev.yubin.net.LineReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Seeded random mutations of valid commands through the reader and parser: every input must end in
+ * a command or a {@link CommandParser.Failure}, never another exception (a bounded stand-in for a
+ * Jazzer target, which is not available offline).
+ */
+class CommandParserFuzzTest {
+    private static final String[] SEEDS = {
+        "a FETCH 1:*,3 (FLAGS BODY.PEEK[1.2.HEADER.FIELDS (From To)]<0.100> BINARY[1] MODSEQ) (CHANGEDSINCE 5)",
+        "a UID SEARCH RETURN (MIN MAX SAVE) CHARSET UTF-8 OR (FROM x SUBJECT \"y z\") NOT 1:5 SINCE 1-Jan-2020",
+        "a STORE $ (UNCHANGEDSINCE 9) +FLAGS.SILENT (\\Seen $Junk)",
+        "a APPEND INBOX (\\Seen) \"05-Nov-2026 10:11:12 +0100\" {3+}\r\nabc",
+        "a LIST (SUBSCRIBED RECURSIVEMATCH) \"\" (\"*\" %) RETURN (CHILDREN STATUS (MESSAGES SIZE))",
+        "a SELECT INBOX (QRESYNC (67890007 20050715194045000 41,43:211,214:541 (1:9 5:100)))",
+        "a SORT (REVERSE ARRIVAL SUBJECT) UTF-8 ALL", "a THREAD REFERENCES UTF-8 SEEN",
+        "a AUTHENTICATE PLAIN =", "a ID (\"name\" \"x\" \"version\" NIL)", "a CREATE x (USE (\\Sent))",
+    };
+
+    private static final byte[] SPECIALS = "(){}[]<>\" *%$\\+.:,~0123456789\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    @Test
+    void mutatedCommandsNeverCrashTheParser() throws IOException {
+        Random r = new Random(42);
+        CommandParser parser = new CommandParser(16);
+        for (int i = 0; i < 20_000; i++) {
+            byte[] b = SEEDS[r.nextInt(SEEDS.length)].getBytes(StandardCharsets.UTF_8);
+            int edits = 1 + r.nextInt(4);
+            for (int e = 0; e < edits; e++) {
+                int at = r.nextInt(b.length);
+                switch (r.nextInt(3)) {
+                    case 0 -> b[at] = (byte) r.nextInt(256);
+                    case 1 -> b = java.util.Arrays.copyOf(b, at);
+                    default -> b[at] = SPECIALS[r.nextInt(SPECIALS.length)];
+                }
+                if (b.length == 0) {
+                    b = new byte[] {'a'};
+                }
+            }
+            byte[] wire = java.util.Arrays.copyOf(b, b.length + 2);
+            wire[b.length] = '\r';
+            wire[b.length + 1] = '\n';
+            LineReader in = new LineReader(new ByteArrayInputStream(wire), 65536);
+            CommandReader reader = new CommandReader(1000, 5000);
+            while (true) {
+                CommandReader.Read read;
+                try {
+                    read = reader.read(in, () -> { });
+                } catch (java.io.EOFException eof) {
+                    break; // a literal announced but cut short
+                }
+                if (!(read instanceof CommandReader.Read.Command c)) {
+                    break;
+                }
+                try {
+                    parser.parse(c.command());
+                } catch (CommandParser.Failure expected) {
+                    // a BAD reply
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.yubin.smtp.client;
+
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * TLS contexts for outbound STARTTLS. Opportunistic TLS (RFC 7435) encrypts without checking the
+ * certificate, as MTAs do when no MTA-STS or DANE policy applies; VERIFY uses the JDK's trust
+ * store and host name check. TLS 1.2 and 1.3 only.
+ */
+final class ClientTls {
+    private static final SSLContext OPPORTUNISTIC = opportunistic();
+
+    private ClientTls() {
+    }
+
+    static SSLContext context(ClientSettings.TlsPolicy policy) {
+        try {
+            return policy == ClientSettings.TlsPolicy.VERIFY ? SSLContext.getDefault() : OPPORTUNISTIC;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no default TLS context", e);
+        }
+    }
+
+    static String[] protocols(SSLSocket socket) {
+        return Arrays.stream(socket.getSupportedProtocols())
+                .filter(p -> p.equals("TLSv1.3") || p.equals("TLSv1.2")).toArray(String[]::new);
+    }
+
+    private static SSLContext opportunistic() {
+        TrustManager any = new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                // not a server
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                // RFC 7435: opportunistic encryption accepts any certificate
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+        try {
+            SSLContext c = SSLContext.getInstance("TLS");
+            c.init(null, new TrustManager[] {any}, null);
+            return c;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot create TLS context", e);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.yubin.smtp.queue;
+
+import dev.yubin.dns.Resolver;
+import dev.yubin.message.MessageIndexer;
+import dev.yubin.smtp.server.MailParameters;
+import dev.yubin.smtp.server.OutboundRouter;
+import dev.yubin.smtp.server.RcptParameters;
+import dev.yubin.smtp.server.ReversePath;
+import dev.yubin.store.BlobId;
+import dev.yubin.store.BlobStore;
+import dev.yubin.store.Directory;
+import dev.yubin.store.MailboxStore;
+import dev.yubin.store.queue.BodyType;
+import dev.yubin.store.queue.NewQueueEntry;
+import dev.yubin.store.queue.Notify;
+import dev.yubin.store.queue.QueueRecipient;
+import dev.yubin.store.queue.QueueStore;
+import dev.yubin.store.queue.Ret;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outbound queue: the entry point for mail to outside addresses (the MX server's alias
+ * forwards through {@link OutboundRouter}, and the submission path through {@link #submit}),
+ * and the scheduler that delivers it with the SMTP client, retries, and reports with DSNs.
+ *
+ * <p>Wiring: {@code var q = new OutboundQueue(settings, new SqliteQueueStore(store, clock), resolver,
+ * store, store, store.blobs(), indexer, clock); q.start(); ... new SmtpServer(..., q); ... q.close();}
+ *
+ * <p>Durability: {@link #submit} returns after the queue entries are committed; call it after
+ * the blob's commit and before the 250. Recipients in local domains are delivered to their
+ * mailboxes at once and never go out.
+ */
+public final class OutboundQueue implements OutboundRouter, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboundQueue.class);
+    private static final AtomicLong SUBMISSIONS = new AtomicLong();
+
+    private final QueueStore store;
+    private final LocalDelivery local;
+    private final Scheduler scheduler;
+    private final Clock clock;
+
+    public OutboundQueue(OutboundSettings settings, QueueStore store, Resolver resolver, Directory directory,
+                         MailboxStore mailboxes, BlobStore blobs, MessageIndexer indexer, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+        this.local = new LocalDelivery(directory, mailboxes, blobs, indexer, clock);
+        Bouncer bouncer = new Bouncer(settings, blobs, local, store, clock);
+        this.scheduler = new Scheduler(settings, store, new Routes(resolver), local, blobs, bouncer, clock);
+    }
+
+    /**
+     * Starts delivering. Entries left ACTIVE by a previous run (crash, kill -9) are tried again
+     * (single node: with several processes on one database, rely on lease expiry instead).
+     */
+    public void start() {
+        int requeued = store.requeueActive();
+        LOG.info("event=queue.start requeued={}", requeued);
+        scheduler.start();
+    }
+
+    /** The store behind the queue (for {@code yubin queue} and tests). */
+    public QueueStore store() {
+        return store;
+    }
+
+    /** {@link OutboundRouter}: queues alias forwards (and relayed mail) from the SMTP server. */
+    @Override
+    public void enqueue(OutboundMessage m) throws IOException {
+        List<Target> targets = new ArrayList<>();
+        for (OutboundRecipient r : m.recipients()) {
+            targets.add(new Target(r.address().toString(), r.parameters()));
+        }
+        submit(m.queueId(), m.blob(), m.size(), m.sender(), m.parameters(), targets);
+    }
+
+    /** One recipient for {@link #submit}: an address ({@code local@domain} or {@code local@[ip]}) with its DSN parameters. */
+    public record Target(String address, RcptParameters parameters) {
+    }
+
+    /**
+     * Durably queues the committed blob for the recipients (one entry per destination, one
+     * shared blob); local recipients are delivered at once. Returns the queue ids.
+     *
+     * @param originId the id the message got when accepted ({@code null} to make one up)
+     */
+    public List<Long> submit(String originId, BlobId blob, long size, ReversePath sender, MailParameters parameters,
+                             List<Target> recipients) throws IOException {
+        String origin = originId != null ? originId : "Q" + clock.millis() + "-" + SUBMISSIONS.incrementAndGet();
+        Map<String, List<Target>> byDestination = new LinkedHashMap<>();
+        List<String> localAddresses = new ArrayList<>();
+        for (Target t : recipients) {
+            if (local.isLocal(t.address())) {
+                localAddresses.add(t.address());
+            } else {
+                byDestination.computeIfAbsent(Destination.of(t.address()).name(), d -> new ArrayList<>()).add(t);
+            }
+        }
+        if (!localAddresses.isEmpty()) {
+            LocalDelivery.Result r = local.deliver(blob, size, localAddresses);
+            LOG.info("event=queue.local_recipients origin={} delivered={} unknown={}", origin, r.delivered(), r.unknown());
+            for (var f : r.forwards()) {
+                byDestination.computeIfAbsent(f.domain().name(), d -> new ArrayList<>())
+                        .add(new Target(f.toString(), RcptParameters.NONE));
+            }
+        }
+        String from = sender.address().map(Object::toString).orElse("");
+        NewQueueEntry.Utf8 utf8 = parameters.utf8() == MailParameters.Utf8.REQUESTED ? NewQueueEntry.Utf8.NEEDED
+                : NewQueueEntry.Utf8.NOT_NEEDED;
+        BodyType body = switch (parameters.body()) {
+            case UNSPECIFIED -> BodyType.UNSPECIFIED;
+            case SEVEN_BIT -> BodyType.SEVEN_BIT;
+            case EIGHT_BIT_MIME -> BodyType.EIGHT_BIT_MIME;
+        };
+        Optional<Ret> ret = parameters.ret().map(r -> r == MailParameters.Ret.FULL ? Ret.FULL : Ret.HDRS);
+        List<Long> ids = new ArrayList<>();
+        for (Map.Entry<String, List<Target>> d : byDestination.entrySet()) {
+            List<QueueRecipient> rs = new ArrayList<>();
+            for (Target t : d.getValue()) {
+                rs.add(QueueRecipient.pending(rs.size(), t.address(),
+                        t.parameters().originalRecipient().map(o -> o.addressType() + ";" + o.address()),
+                        notify(t.parameters().notifyOn())));
+            }
+            long id = store.enqueue(new NewQueueEntry(origin, d.getKey(), blob, size, from, parameters.envelopeId(), ret,
+                    utf8, body, rs, clock.instant()));
+            ids.add(id);
+            LOG.info("event=queue.enqueued id={} origin={} dest={} from=<{}> recipients={} size={}", id, origin,
+                    d.getKey(), from, rs.size(), size);
+        }
+        if (!ids.isEmpty()) {
+            scheduler.wake();
+        }
+        return ids;
+    }
+
+    private static Set<Notify> notify(Set<RcptParameters.Notify> in) {
+        EnumSet<Notify> out = EnumSet.noneOf(Notify.class);
+        for (RcptParameters.Notify n : in) {
+            out.add(Notify.valueOf(n.name()));
+        }
+        return out;
+    }
+
+    /** Makes the scheduler look at the queue now (after {@code yubin queue retry} in-process, or tests). */
+    public void wake() {
+        scheduler.wake();
+    }
+
+    /** Stops delivering; attempts under way are given a few seconds. The store stays open (its owner closes it). */
+    @Override
+    public void close() {
+        scheduler.close();
+        LOG.info("event=queue.stop");
+    }
+}

@@ -1,0 +1,197 @@
+package dev.yubin.smtp.queue;
+
+import dev.yubin.smtp.client.Reply;
+import dev.yubin.store.BlobStore;
+import dev.yubin.store.queue.QueueEntry;
+import dev.yubin.store.queue.QueueState;
+import dev.yubin.store.queue.QueueStore;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The queue manager (Postfix's qmgr): one thread claims due entries from the {@link QueueStore},
+ * hands each to its destination's {@link DestinationQueue}, and starts {@link DeliveryAgent}s
+ * (virtual threads) within the per-destination and global connection limits. Every attempt ends
+ * in {@link #finish}, the only place that moves an entry out of ACTIVE.
+ */
+final class Scheduler implements DeliveryAgent.Outcomes {
+    private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+    private static final Duration STATS_INTERVAL = Duration.ofMinutes(1);
+    private static final Duration FINISHED_RETENTION = Duration.ofDays(1);
+
+    private final OutboundSettings settings;
+    private final QueueStore store;
+    private final Routes routes;
+    private final LocalDelivery local;
+    private final BlobStore blobs;
+    private final Bouncer bouncer;
+    private final Clock clock;
+    private final Map<String, DestinationQueue> destinations = new ConcurrentHashMap<>();
+    private final Semaphore connections;
+    private final Semaphore wake = new Semaphore(0);
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private Instant nextStats = Instant.EPOCH;
+
+    Scheduler(OutboundSettings settings, QueueStore store, Routes routes, LocalDelivery local, BlobStore blobs,
+              Bouncer bouncer, Clock clock) {
+        this.settings = settings;
+        this.store = store;
+        this.routes = routes;
+        this.local = local;
+        this.blobs = blobs;
+        this.bouncer = bouncer;
+        this.clock = clock;
+        this.connections = new Semaphore(settings.maxConnections());
+        this.thread = Thread.ofPlatform().name("yubin-queue-scheduler").daemon().unstarted(this::loop);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Makes the scheduler look for due entries now (after an enqueue). */
+    void wake() {
+        if (wake.availablePermits() == 0) {
+            wake.release();
+        }
+    }
+
+    @Override
+    public boolean running() {
+        return running;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                int room = settings.claimBatch() - inFlight.get();
+                int claimed = 0;
+                if (room > 0) {
+                    List<QueueEntry> due = store.claimDue(clock.instant(), settings.lease(), room);
+                    claimed = due.size();
+                    for (QueueEntry e : due) {
+                        dispatch(e);
+                    }
+                }
+                housekeeping();
+                if (claimed > 0 && claimed == room) {
+                    continue; // more may be due
+                }
+                wake.tryAcquire(sleepMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("event=queue.scheduler_error", e);
+                sleepQuietly();
+            }
+        }
+    }
+
+    private long sleepMillis() {
+        long poll = settings.pollInterval().toMillis();
+        Optional<Instant> next = store.nextDue();
+        if (next.isEmpty()) {
+            return poll;
+        }
+        long until = Duration.between(clock.instant(), next.get()).toMillis();
+        return Math.max(1, Math.min(poll, until));
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(settings.pollInterval().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private void dispatch(QueueEntry e) {
+        inFlight.incrementAndGet();
+        DestinationQueue q = destinations.computeIfAbsent(e.destination(), d -> new DestinationQueue(new Destination(d),
+                settings.maxConnectionsPerDomain(), settings.perDomainInterval().toNanos()));
+        if (q.offer(e)) {
+            DeliveryAgent agent = new DeliveryAgent(q, settings, routes, local, blobs, this);
+            Thread.ofVirtual().name("yubin-queue-agent-" + e.destination()).start(() -> {
+                connections.acquireUninterruptibly();
+                try {
+                    agent.run();
+                } finally {
+                    connections.release();
+                }
+            });
+        }
+    }
+
+    @Override
+    public void finish(QueueEntry e, Map<Integer, Reply> replies, Optional<String> remoteMta, String problem,
+                       Attempts.DsnAtNextHop dsn) {
+        try {
+            Instant now = clock.instant();
+            Attempts.Decision d = Attempts.decide(e, replies, remoteMta, problem, dsn, now, settings);
+            boolean queued = false;
+            try {
+                queued = bouncer.send(e, d.reports()); // before the state change: a crash repeats, never loses, a DSN
+            } catch (IOException | RuntimeException ex) {
+                LOG.error("event=queue.dsn_failed id={}", e.id(), ex);
+            }
+            boolean applied = store.finishAttempt(e.id(), d.result());
+            LOG.info("event=queue.attempt id={} origin={} dest={} attempt={} delivered={} failed={} pending={} state={}"
+                            + " next={} reports={} applied={} last=\"{}\"", e.id(), e.originId(), e.destination(),
+                    e.attempts() + 1, d.delivered(), d.failed(), d.pending(), d.result().state(),
+                    d.result().state() == QueueState.DEFERRED ? d.result().nextAttempt() : "-", d.reports().size(),
+                    applied, d.result().lastError());
+            if (queued) {
+                wake();
+            }
+        } catch (RuntimeException ex) {
+            LOG.error("event=queue.finish_failed id={}", e.id(), ex); // the lease expires and it is tried again
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void housekeeping() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextStats)) {
+            return;
+        }
+        nextStats = now.plus(STATS_INTERVAL);
+        Map<QueueState, Long> counts = store.counts();
+        LOG.info("event=queue.stats incoming={} active={} deferred={} held={} in_memory={} destinations={}",
+                counts.getOrDefault(QueueState.INCOMING, 0L), counts.getOrDefault(QueueState.ACTIVE, 0L),
+                counts.getOrDefault(QueueState.DEFERRED, 0L), counts.getOrDefault(QueueState.HELD, 0L),
+                inFlight.get(), destinations.size());
+        store.purgeFinished(now.minus(FINISHED_RETENTION));
+    }
+
+    /** Stops claiming and waits (bounded) for running attempts; unfinished claims are requeued at the next start. */
+    void close() {
+        running = false;
+        wake.release();
+        try {
+            thread.join(5_000);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (connections.availablePermits() < settings.maxConnections() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/**
+ * Outbound delivery: {@link dev.yubin.smtp.queue.OutboundQueue} takes messages for outside
+ * recipients (durably, into a {@link dev.yubin.store.queue.QueueStore}), and its scheduler
+ * delivers them per destination domain with the SMTP client, retrying with back-off and
+ * reporting failures, delays and (when asked) relays with DSNs.
+ *
+ * <p>RFCs: RFC 5321 §5.1 (MX lookup, implicit MX, random order among equal preferences),
+ * §4.5.4.1 (retry strategy, give-up time), §6.1 (never bounce the null sender); RFC 7505 (null
+ * MX → 5.1.10 at once); RFC 5890 (IDN in A-label form); RFC 5321 §4.1.3 (address literals);
+ * RFC 3461/3464 (DSNs, through {@code dev.yubin.smtp.dsn}).
+ *
+ * <p>Invariants: one entry per message and destination; the scheduler's {@code finish} is the
+ * only place that ends an attempt, and {@code Attempts.decide} the only place that picks the next
+ * state; a DSN is made durable before the attempt's outcome is committed (a crash may repeat a
+ * report, never lose it); local domains are never delivered to over SMTP; at most
+ * {@code maxConnectionsPerDomain} connections per destination and {@code maxConnections} in all.
+ *
+ * <p>Gaps: recipients of one message in different domains get separate DSNs; a message to
+ * several domains is retried per domain; no MTA-STS/DANE (issue 6); leases are not renewed, so an
+ * attempt must end within {@code lease}; per-destination state (rate limit) is not shared across
+ * processes; IPv6 addresses are tried after IPv4.
+ */
+package dev.yubin.smtp.queue;

@@ -1,0 +1,70 @@
+package dev.yubin.store.sql;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copies the WAL back into the database file on its own thread and connection, so the writer's
+ * commits never stall for a checkpoint (SQLite would otherwise run one inside the commit that
+ * crosses 1,000 pages of log). PASSIVE mode: it never blocks the writer or readers; the log is
+ * reused from its start once a checkpoint has caught up.
+ */
+final class SqliteCheckpointer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteCheckpointer.class);
+    private static final long PERIOD_MILLIS = 500;
+
+    private final Connection connection;
+    private final ScheduledExecutorService timer;
+
+    SqliteCheckpointer(DataSource source) throws SQLException {
+        this.connection = source.getConnection();
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "yubin-store-checkpoint");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(this::checkpoint, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Turns off the automatic checkpoint on the writer's connection (this class does it instead). */
+    static void disableAutomatic(Connection writer) throws SQLException {
+        try (Statement s = writer.createStatement()) {
+            s.execute("PRAGMA wal_autocheckpoint = 0");
+            s.execute("PRAGMA journal_size_limit = " + (64L << 20)); // truncate a grown log when reused
+        }
+    }
+
+    private void checkpoint() {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+            if (rs.next() && rs.getInt(2) > 10_000) {
+                LOG.debug("event=store.checkpoint log_pages={} copied={}", rs.getInt(2), rs.getInt(3));
+            }
+        } catch (SQLException e) {
+            LOG.warn("event=store.checkpoint_failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdown();
+        try {
+            timer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        checkpoint();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("event=store.checkpoint_close_failed", e);
+        }
+    }
+}
