@@ -153,8 +153,8 @@ final class HeaderSection {
         if (k == RECEIVED) {
             receivedCount++;
         } else if (k == CACHED) {
-            if (cached != null) {
-                cached.putIfAbsent(name, value(b, colon + 1, end));
+            if (cached != null && !cached.containsKey(name)) {
+                cached.put(name, value(b, colon + 1, end));
             }
         } else if (mime[k] == null) {
             mime[k] = value(b, colon + 1, end);
