@@ -22,6 +22,9 @@ interface SqlDialect {
     /** Forgets the search text of a blob row being deleted. */
     void dropText(Handle h, long blobId);
 
+    /** True if {@link #indexSome} has work (a read, outside any transaction). */
+    boolean hasIdleWork(Handle h);
+
     /**
      * Background work for an idle writer, in its own transaction: indexes some stored texts not
      * yet indexed. Returns true if there may be more to do.

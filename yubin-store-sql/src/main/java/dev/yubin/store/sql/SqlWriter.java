@@ -83,6 +83,10 @@ final class SqlWriter implements AutoCloseable {
         if (closed) {
             throw new StoreException("store is closed");
         }
+        if (Thread.currentThread() == thread) {
+            // it would wait for its own batch to commit: a programming error, not a hang
+            throw new IllegalStateException("store write called from inside a store write");
+        }
         Task<T> task = new Task<>(work, new CompletableFuture<>());
         queue.add(task);
         try {
@@ -134,6 +138,9 @@ final class SqlWriter implements AutoCloseable {
     /** Background work (deferred indexing) in its own short transaction; true if more remains. */
     private boolean runIdleWork() {
         try {
+            if (!dialect.hasIdleWork(handle)) {
+                return false; // nothing to do: do not take the write lock
+            }
             handle.execute(dialect.beginWrite());
             boolean more;
             try {

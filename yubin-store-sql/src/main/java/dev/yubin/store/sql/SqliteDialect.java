@@ -48,6 +48,11 @@ final class SqliteDialect implements SqlDialect {
     }
 
     @Override
+    public boolean hasIdleWork(Handle h) {
+        return h.createQuery("SELECT EXISTS (SELECT 1 FROM text_pending)").mapTo(Boolean.class).one();
+    }
+
+    @Override
     public boolean indexSome(Handle h) {
         record Text(long id, String content) {
         }

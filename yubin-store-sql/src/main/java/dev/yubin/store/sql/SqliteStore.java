@@ -161,6 +161,10 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
         c.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, settings.busyTimeout().toMillis()));
         c.enforceForeignKeys(true);
         c.setCacheSize(readOnly ? -8192 : -32768);
+        if (readOnly) {
+            // readers map the file: pages come from the OS cache without a copy per connection
+            c.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, String.valueOf(256L << 20));
+        }
         SQLiteDataSource ds = readOnly ? new SqliteFunctions(c) : new SQLiteDataSource(c);
         ds.setUrl(url);
         return ds;
