@@ -24,6 +24,7 @@ final class Maildrop {
     private final List<MessageRecord> messages;
     private final boolean[] deleted;
     private final boolean[] retrieved;
+    private String uidlPrefix;
 
     /** Result of resolving a message-number argument. */
     sealed interface Lookup {
@@ -144,6 +145,15 @@ final class Maildrop {
     }
 
     String uidl(int number) {
-        return String.format("%08x%08x", mailbox.uidValidity(), messages.get(number - 1).uid());
+        if (uidlPrefix == null) {
+            uidlPrefix = hex8(mailbox.uidValidity());
+        }
+        return uidlPrefix + hex8(messages.get(number - 1).uid());
+    }
+
+    /** Lower-case hex, zero-padded to at least 8 digits (String.format is slow for 10,000 lines). */
+    static String hex8(long v) {
+        String h = Long.toHexString(v);
+        return h.length() >= 8 ? h : "00000000".substring(h.length()) + h;
     }
 }
