@@ -10,7 +10,9 @@
  * OK of APPEND follows the durable store commit.
  *
  * <p>Known gaps: MULTIAPPEND is not atomic (messages before a failure stay appended); STATUS RECENT
- * is always 0; BODY and TEXT search the indexed text, which includes headers; THREAD=REFERENCES
- * does not merge threads by subject; SEARCH FUZZY, NOTIFY, METADATA, ACL are not offered.
+ * is always 0; BODY and TEXT search the store's indexed text, which includes headers;
+ * THREAD=REFERENCES does not merge threads by subject (RFC 5256 step 5); LIST RECURSIVEMATCH
+ * returns no CHILDINFO; QRESYNC's sequence-match data is ignored; SEARCH FUZZY, NOTIFY, METADATA,
+ * ACL, ESORT and CONTEXT are not offered.
  */
 package dev.yubin.imap.session;
