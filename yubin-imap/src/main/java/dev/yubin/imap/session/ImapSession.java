@@ -153,6 +153,10 @@ public final class ImapSession {
         Result result;
         try {
             try {
+                if (selected != null && state == State.SELECTED) {
+                    // announce what arrived before this command, so "1:*" includes it
+                    selected.sendUpdates(t.command().expungeAllowed());
+                }
                 result = dispatcher.dispatch(t.tag(), t.command());
             } catch (ParseException e) {
                 result = new Result.Bad(null, e.getMessage());
