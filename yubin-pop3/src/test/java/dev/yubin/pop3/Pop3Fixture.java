@@ -36,6 +36,8 @@ import java.util.Optional;
 final class Pop3Fixture implements AutoCloseable {
     static final String ALICE = "alice@example.com";
     static final String PASSWORD = "secret";
+    /** Hashed once per test JVM: Argon2id is deliberately slow. */
+    private static final dev.yubin.store.Credentials CREDENTIALS = Passwords.create(PASSWORD);
 
     final SqliteStore store;
     final TlsContexts tls;
@@ -53,7 +55,7 @@ final class Pop3Fixture implements AutoCloseable {
             throws IOException {
         store = SqliteStore.open(dir.resolve("data"));
         store.addDomain(Domain.parse("example.com"));
-        alice = store.addUser(EmailAddress.parse(ALICE), Passwords.create(PASSWORD));
+        alice = store.addUser(EmailAddress.parse(ALICE), CREDENTIALS);
         tls = TlsContexts.load(TlsSettings.selfSigned(dir.resolve("data"), "localhost"));
         Authenticator auth = new Authenticator(store);
         throttle = new LoginThrottle(throttleSettings);
