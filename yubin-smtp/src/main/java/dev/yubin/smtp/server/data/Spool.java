@@ -219,6 +219,11 @@ public final class Spool {
             public InputStream open() {
                 return new ByteArrayInputStream(b, 0, n);
             }
+
+            @Override
+            public byte[] readAllBytes() {
+                return java.util.Arrays.copyOf(b, n);
+            }
         };
     }
 
