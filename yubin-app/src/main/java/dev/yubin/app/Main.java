@@ -4,6 +4,7 @@ import dev.yubin.app.cli.AliasCommand;
 import dev.yubin.app.cli.ConfigCommand;
 import dev.yubin.app.cli.DomainCommand;
 import dev.yubin.app.cli.MailboxCommand;
+import dev.yubin.app.cli.QueueCommand;
 import dev.yubin.app.cli.ServeCommand;
 import dev.yubin.app.cli.UserCommand;
 import dev.yubin.app.config.ConfigException;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "yubin", mixinStandardHelpOptions = true, version = "yubin 0.1.0",
         description = "Yubin mail server.",
         subcommands = {ServeCommand.class, ConfigCommand.class, DomainCommand.class, UserCommand.class,
-                AliasCommand.class, MailboxCommand.class})
+                AliasCommand.class, MailboxCommand.class, QueueCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

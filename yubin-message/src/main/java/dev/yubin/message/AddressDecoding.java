@@ -12,8 +12,9 @@ public final class AddressDecoding {
     }
 
     /**
-     * Decodes RFC 2047 encoded-words (leniently, in linear time, see {@link EncodedWords}); text
-     * without "=?" is returned as is; null gives null.
+     * Decodes RFC 2047 encoded-words leniently and in linear time (words inside quoted strings too,
+     * adjacent same-charset words joined before decoding); text without "=?" is returned as is; null
+     * gives null.
      */
     public static String decode(String headerText) {
         return headerText == null ? null : EncodedWords.decode(headerText);

@@ -15,6 +15,12 @@ import java.util.Optional;
  * end)} is the body (BODY[n], BODY[TEXT]); the CRLF before a boundary belongs to the boundary
  * (RFC 2046 §5.1.1), so it is not part of {@code end}.
  *
+ * <p>Sections as byte ranges (RFC 9051 §6.4.5), with {@code p = root.part("n").get()} and
+ * {@code m = p.message()}: BODY[HEADER] = [0, headerLength), BODY[TEXT] = [root.bodyStart, root.end),
+ * BODY[n] = [p.bodyStart, p.end), BODY[n.MIME] = [p.headerStart, p.bodyStart), BODY[n.HEADER] =
+ * [m.headerStart, m.bodyStart), BODY[n.TEXT] = [m.bodyStart, m.end), BINARY[n] = BODY[n] decoded with
+ * {@link TransferDecoding} and {@link #encoding()}.
+ *
  * @param type lower-case media type ("text"); "multipart" parts have {@link #children()}
  * @param subtype lower-case media subtype ("plain")
  * @param params Content-Type parameters in header order (a text part without any gets charset=us-ascii)

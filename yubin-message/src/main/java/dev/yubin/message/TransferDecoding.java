@@ -34,8 +34,10 @@ public final class TransferDecoding {
     }
 
     /**
-     * Wraps {@code in} so it yields decoded octets: base64 and quoted-printable are decoded; 7bit, 8bit,
-     * binary, absent and unknown encodings pass through unchanged.
+     * Wraps {@code in} so it yields decoded octets (mime4j's streaming decoders, silent on errors):
+     * base64 and quoted-printable are decoded; 7bit, 8bit, binary, absent and unknown encodings pass
+     * through unchanged. On valid input it yields the same octets as {@link #decode(byte[], int, int,
+     * String)}; on broken base64 it stops at the first padding where the array form goes on.
      */
     public static InputStream decode(InputStream in, String encoding) {
         return switch (normalise(encoding)) {

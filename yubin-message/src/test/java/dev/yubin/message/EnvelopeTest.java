@@ -47,6 +47,13 @@ class EnvelopeTest {
     }
 
     @Test
+    void onlyTopLevelReceivedFieldsAreCounted() {
+        IndexedMessage m = index(crlf("Received: from a", "received: from b", "RECEIVED : from c",
+                "Content-Type: message/rfc822", "", "Received: from inner", "Received: from inner2", "", "x"));
+        assertThat(m.receivedCount()).isEqualTo(3);
+    }
+
+    @Test
     void missingHeadersAreNil() {
         Envelope e = envelope("X-Other: 1");
         assertThat(e).isEqualTo(Envelope.EMPTY);

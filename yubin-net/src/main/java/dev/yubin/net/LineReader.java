@@ -148,6 +148,18 @@ public final class LineReader {
         return n;
     }
 
+    /**
+     * Gives back the last {@code n} octets returned by the immediately preceding {@link #read}
+     * (they are still in the buffer), so a caller that scanned past the end of its data leaves
+     * the rest for the next reader.
+     */
+    public void unread(int n) {
+        if (n < 0 || n > pos) {
+            throw new IllegalArgumentException("cannot unread " + n + " octets");
+        }
+        pos -= n;
+    }
+
     /** Reads exactly {@code len} octets into {@code dst}, or throws {@link java.io.EOFException}. */
     public void readFully(byte[] dst, int off, int len) throws IOException {
         while (len > 0) {

@@ -43,7 +43,7 @@ record AuthCommand(Optional<String> mechanism, Optional<String> initialResponse)
         }
         Optional<SaslMechanism> m = s.server().sasl().create(mechanism.get(), s.channel());
         if (m.isEmpty()) {
-            s.reply(Pop3Reply.AUTH_UNKNOWN_MECHANISM);
+            s.bad(Pop3Reply.AUTH_UNKNOWN_MECHANISM);
             return;
         }
         if (!s.mayAttemptLogin()) {
@@ -53,7 +53,7 @@ record AuthCommand(Optional<String> mechanism, Optional<String> initialResponse)
         if (initialResponse.isPresent()) {
             Optional<byte[]> decoded = decode(initialResponse.get());
             if (decoded.isEmpty()) {
-                s.reply(Pop3Reply.AUTH_MALFORMED);
+                s.bad(Pop3Reply.AUTH_MALFORMED);
                 return;
             }
             initial = decoded;
@@ -77,7 +77,7 @@ record AuthCommand(Optional<String> mechanism, Optional<String> initialResponse)
                 }
                 case SaslStep.Failure f -> {
                     switch (f.reason()) {
-                        case MALFORMED -> s.reply(Pop3Reply.AUTH_MALFORMED);
+                        case MALFORMED -> s.bad(Pop3Reply.AUTH_MALFORMED); // counts: no endless cheap garbage
                         case INVALID_CREDENTIALS, AUTHORIZATION_FAILED -> s.loginFailed(f.username());
                         case UNAVAILABLE -> s.reply(Pop3Reply.TEMP_FAILURE);
                     }
@@ -105,7 +105,7 @@ record AuthCommand(Optional<String> mechanism, Optional<String> initialResponse)
                 return Optional.empty();
             }
             case TOO_LONG -> {
-                s.reply(Pop3Reply.AUTH_MALFORMED);
+                s.bad(Pop3Reply.AUTH_MALFORMED);
                 return Optional.empty();
             }
             default -> {
@@ -119,7 +119,7 @@ record AuthCommand(Optional<String> mechanism, Optional<String> initialResponse)
         }
         Optional<byte[]> bytes = decode(text);
         if (bytes.isEmpty()) {
-            s.reply(Pop3Reply.AUTH_MALFORMED);
+            s.bad(Pop3Reply.AUTH_MALFORMED);
         }
         return bytes;
     }

@@ -117,7 +117,8 @@ final class Pop3Session {
         }
     }
 
-    private void bad(String reply) throws IOException {
+    /** Answers a bad command; after too many, says so and ends the session. */
+    void bad(String reply) throws IOException {
         badCommands++;
         if (badCommands >= server.settings().maxBadCommands()) {
             reply(Pop3Reply.TOO_MANY_BAD);

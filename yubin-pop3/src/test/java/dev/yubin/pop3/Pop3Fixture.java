@@ -31,12 +31,13 @@ import java.util.Optional;
 
 /**
  * A real POP3 server on 127.0.0.1 (ephemeral ports, plain + implicit TLS) over a real SQLite store
- * in a temporary directory, with user alice@example.com / "secret" and bob@example.com / "hunter2".
+ * in a temporary directory, with user alice@example.com / "secret".
  */
 final class Pop3Fixture implements AutoCloseable {
     static final String ALICE = "alice@example.com";
     static final String PASSWORD = "secret";
-    static final String BOB = "bob@example.com";
+    /** Hashed once per test JVM: Argon2id is deliberately slow. */
+    private static final dev.yubin.store.Credentials CREDENTIALS = Passwords.create(PASSWORD);
 
     final SqliteStore store;
     final TlsContexts tls;
@@ -45,7 +46,6 @@ final class Pop3Fixture implements AutoCloseable {
     final Listener plain;
     final Listener implicit;
     final User alice;
-    final User bob;
 
     Pop3Fixture(Path dir) throws IOException {
         this(dir, Pop3Settings.defaults("pop.example.com"), CleartextPolicy.LOOPBACK_ONLY, LoginThrottleSettings.NONE);
@@ -55,8 +55,7 @@ final class Pop3Fixture implements AutoCloseable {
             throws IOException {
         store = SqliteStore.open(dir.resolve("data"));
         store.addDomain(Domain.parse("example.com"));
-        alice = store.addUser(EmailAddress.parse(ALICE), Passwords.create(PASSWORD));
-        bob = store.addUser(EmailAddress.parse(BOB), Passwords.create("hunter2"));
+        alice = store.addUser(EmailAddress.parse(ALICE), CREDENTIALS);
         tls = TlsContexts.load(TlsSettings.selfSigned(dir.resolve("data"), "localhost"));
         Authenticator auth = new Authenticator(store);
         throttle = new LoginThrottle(throttleSettings);

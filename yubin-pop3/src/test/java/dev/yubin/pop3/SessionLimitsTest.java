@@ -85,4 +85,17 @@ class SessionLimitsTest extends Pop3TestBase {
             assertThat(c.command("PASS " + Pop3Fixture.PASSWORD)).startsWith("-ERR [LOGIN-DELAY]");
         }
     }
+
+    @Test
+    void connectionsOverTheListenerLimitAreToldWhy() throws Exception {
+        try (dev.yubin.net.Listener small = f.server.listen(new dev.yubin.net.ListenerSettings("pop3-small",
+                new java.net.InetSocketAddress("127.0.0.1", 0), dev.yubin.net.ListenerSettings.Tls.PLAIN, 1, 1,
+                Duration.ofMinutes(1)));
+             Pop3Client first = Pop3Client.connect(small.port());
+             Pop3Client second = Pop3Client.connect(small.port())) {
+            assertThat(first.greeting).startsWith("+OK");
+            assertThat(second.greeting).isEqualTo("-ERR [SYS/TEMP] Too many connections, try again later.");
+            assertThat(second.closedByServer()).isTrue();
+        }
+    }
 }

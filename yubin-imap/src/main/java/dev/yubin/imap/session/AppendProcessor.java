@@ -38,23 +38,32 @@ final class AppendProcessor {
                 return new Result.No(null, "Empty message");
             }
         }
-        List<Long> uids = new ArrayList<>();
-        long validity = mb.get().uidValidity();
+        // index and make every body durable first, so a bad message fails before anything is added
+        List<NewMessage> prepared = new ArrayList<>();
         for (AppendCommand.Message m : c.messages()) {
             byte[] data = m.content();
             IndexedMessage indexed = s.services().indexer().index(data, 0, data.length);
             BlobId blob = writeBlob(s.services().blobs(), data);
             Instant date = m.date().map(d -> d.toInstant()).orElseGet(Instant::now).truncatedTo(ChronoUnit.SECONDS);
-            NewMessage nm = new NewMessage(blob, data.length, date, indexed.summary().toJson(), indexed.searchText());
-            List<String> flags = new ArrayList<>();
-            for (String f : m.flags()) {
-                if (!f.equalsIgnoreCase("\\Recent") && !f.equals("\\*")) {
-                    flags.add(StoreProcessor.canonicalFlag(f));
+            prepared.add(new NewMessage(blob, data.length, date, indexed.summary().toJson(), indexed.searchText()));
+        }
+        List<Long> uids = new ArrayList<>();
+        long validity = mb.get().uidValidity();
+        try {
+            for (int i = 0; i < prepared.size(); i++) {
+                List<String> flags = new ArrayList<>();
+                for (String f : c.messages().get(i).flags()) {
+                    if (!f.equalsIgnoreCase("\\Recent") && !f.equals("\\*")) {
+                        flags.add(StoreProcessor.canonicalFlag(f));
+                    }
                 }
+                AppendResult r = s.services().store().append(mb.get().id(), prepared.get(i), flags);
+                uids.add(r.uid());
+                validity = r.uidValidity();
             }
-            AppendResult r = s.services().store().append(mb.get().id(), nm, flags);
-            uids.add(r.uid());
-            validity = r.uidValidity();
+        } catch (RuntimeException e) {
+            undo(s, mb.get(), uids); // RFC 3502 §6.3.11: all or none
+            throw e;
         }
         SelectedMailbox v = s.selected();
         if (v != null && v.mailbox().id().equals(mb.get().id())) {
@@ -62,6 +71,22 @@ final class AppendProcessor {
         }
         return Result.ok("APPENDUID " + validity + " " + dev.yubin.imap.protocol.SequenceSet.format(uids),
                 "APPEND completed");
+    }
+
+    /** Removes the messages a failed MULTIAPPEND already added. */
+    private static void undo(ImapSession s, Mailbox mb, List<Long> uids) {
+        if (uids.isEmpty()) {
+            return;
+        }
+        try {
+            var store = s.services().store();
+            store.storeFlags(mb.id(), uids, new dev.yubin.store.FlagChange(dev.yubin.store.FlagChange.Mode.ADD,
+                    java.util.Set.of("\\Deleted")), -1);
+            store.expunge(mb.id(), Optional.of(uids));
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(AppendProcessor.class)
+                    .warn("event=imap.multiappend_undo_failed mailbox={} uids={}", mb.id().value(), uids, e);
+        }
     }
 
     private static BlobId writeBlob(BlobStore blobs, byte[] data) throws IOException {

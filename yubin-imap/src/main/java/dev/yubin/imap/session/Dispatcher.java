@@ -47,11 +47,19 @@ final class Dispatcher {
         this.s = s;
     }
 
+    /** NOOP and CHECK (RFC 9051 §6.1.2, RFC 3501 §6.4.1): the client polls for updates. */
+    private Result poll(String text) {
+        if (s.selected() != null) {
+            s.selected().poll();
+        }
+        return Result.ok(text);
+    }
+
     Result dispatch(String tag, Command command) throws IOException, ParseException {
         return switch (command) {
             case CapabilityCommand c -> CapabilityProcessor.process(s);
-            case NoopCommand c -> Result.ok("NOOP completed");
-            case CheckCommand c -> Result.ok("CHECK completed");
+            case NoopCommand c -> poll("NOOP completed");
+            case CheckCommand c -> poll("CHECK completed");
             case LogoutCommand c -> LogoutProcessor.process(s);
             case StarttlsCommand c -> StarttlsProcessor.process(s, tag);
             case LoginCommand c -> Authentication.login(s, c);

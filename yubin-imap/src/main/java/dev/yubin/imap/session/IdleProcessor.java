@@ -16,6 +16,7 @@ final class IdleProcessor {
             s.out().ascii("+ idling").crlf();
             s.setIdling(true);
             if (s.selected() != null) {
+                s.selected().poll();
                 s.selected().sendUpdates(true);
             }
             s.out().flush();

@@ -158,6 +158,9 @@ public final class SelectedMailbox {
         int n = 0;
         for (SequenceSet.Range r : set.ranges()) {
             if (kind == NumberKind.SEQUENCE) {
+                if (count == 0 && (r.low() == SequenceSet.STAR || r.high() == SequenceSet.STAR)) {
+                    continue; // "1:*" in an empty mailbox names nothing (as Dovecot answers)
+                }
                 long from = r.from(count);
                 long to = r.to(count);
                 if (count == 0 || from < 1 || to > count) {
@@ -264,6 +267,19 @@ public final class SelectedMailbox {
         dirty = true;
         if (session.idling() && pushScheduled.compareAndSet(false, true)) {
             Thread.ofVirtual().name("imap-idle-push").start(this::push);
+        }
+    }
+
+    /**
+     * Checks the store for changes the notification may not have reported yet (it arrives
+     * asynchronously after the commit): NOOP, CHECK and IDLE are the client's explicit polls.
+     */
+    public void poll() {
+        if (!dirty) {
+            long highest = store.mailbox(mailbox.id()).map(Mailbox::highestModSeq).orElse(knownModSeq);
+            if (highest > knownModSeq) {
+                dirty = true;
+            }
         }
     }
 

@@ -80,13 +80,18 @@ final class StoreProcessor {
                 int seq = v.seqOf(uid);
                 MessageRecord m = v.record(seq);
                 w.ascii("* ").number(seq).ascii(" FETCH (");
+                boolean first = true;
                 if (!c.silent()) {
                     FetchResponses.flagList(s, w, m);
-                    w.sp();
+                    first = false;
                 }
-                w.ascii("UID ").number(m.uid());
+                // RFC 9051 §6.4.9 / RFC 7162 §3.2.4: UID STORE (and QRESYNC) replies carry the UID
+                if (c.kind() == NumberKind.UID || s.extensions().qresync()) {
+                    w.ascii(first ? "UID " : " UID ").number(m.uid());
+                    first = false;
+                }
                 if (condstore) {
-                    w.ascii(" MODSEQ (").number(m.modSeq()).ch(')');
+                    w.ascii(first ? "MODSEQ (" : " MODSEQ (").number(m.modSeq()).ch(')');
                 }
                 w.ch(')').crlf();
             }

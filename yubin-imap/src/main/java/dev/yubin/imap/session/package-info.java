@@ -9,8 +9,9 @@
  * EXPUNGE (or VANISHED) is never sent during FETCH, STORE or SEARCH by sequence number; the tagged
  * OK of APPEND follows the durable store commit.
  *
- * <p>Known gaps: MULTIAPPEND is not atomic (messages before a failure stay appended); STATUS RECENT
- * is always 0; BODY and TEXT search the indexed text, which includes headers; THREAD=REFERENCES
- * does not merge threads by subject; SEARCH FUZZY, NOTIFY, METADATA, ACL are not offered.
+ * <p>Known gaps: MULTIAPPEND is made all-or-none by expunging earlier messages after a failure;
+ * STATUS RECENT is always 0; BODY and TEXT search the store's indexed text, which includes
+ * headers; QRESYNC's sequence-match data is ignored; SEARCH FUZZY, NOTIFY, METADATA, ACL, ESORT
+ * and CONTEXT are not offered.
  */
 package dev.yubin.imap.session;

@@ -48,4 +48,16 @@ class AppendCommandTest extends ServerTestBase {
             c.ok("NOOP");
         }
     }
+
+    @Test
+    void overQuotaMultiAppendAddsNothing() throws Exception {
+        fx.store.setQuota(fx.alice.address(), 1500);
+        String a = ImapFixture.message("one", "x".repeat(600));
+        String b = ImapFixture.message("two", "y".repeat(900));
+        try (ImapTestClient c = fx.login()) {
+            c.send("a1 APPEND INBOX {" + a.length() + "+}\r\n" + a + " {" + b.length() + "+}\r\n" + b + "\r\n");
+            assertThat(ImapTestClient.last(c.until("a1"))).startsWith("a1 NO [OVERQUOTA]");
+            assertThat(c.ok("STATUS INBOX (MESSAGES)").get(0)).contains("MESSAGES 0");
+        }
+    }
 }

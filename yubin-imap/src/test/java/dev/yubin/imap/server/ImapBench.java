@@ -84,6 +84,47 @@ class ImapBench {
         }
     }
 
+    /** {@code -Dtest=ImapBench#idleMemory -Dbench.idle=1000}: heap per idling session. */
+    @Test
+    void idleMemory() throws Exception {
+        int n = Integer.getInteger("bench.idle", 1000);
+        Path dir = Files.createTempDirectory("imap-idle");
+        try (ImapFixture fx = new ImapFixture(dir, dev.yubin.imap.ImapSettings.defaults().withMaxSessionsPerUser(n + 10))) {
+            fx.deliver(fx.alice, ImapFixture.message("x", "y"));
+            List<java.net.Socket> socks = new ArrayList<>();
+            long before = usedHeap();
+            for (int i = 0; i < n; i++) {
+                java.net.Socket s = new java.net.Socket("127.0.0.1", fx.port());
+                s.getOutputStream().write(("a LOGIN alice@example.com " + ImapFixture.PASSWORD
+                        + "\r\nb SELECT INBOX\r\nc IDLE\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socks.add(s);
+            }
+            for (java.net.Socket s : socks) {
+                s.setSoTimeout(30_000);
+                java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                        java.nio.charset.StandardCharsets.US_ASCII));
+                String line;
+                while ((line = r.readLine()) != null && !line.startsWith("+ idling")) {
+                    // wait for IDLE to start
+                }
+            }
+            long after = usedHeap();
+            System.out.printf("%d idle sessions: %d KiB heap each%n", n, (after - before) / n / 1024);
+            for (java.net.Socket s : socks) {
+                s.close();
+            }
+        }
+    }
+
+    private static long usedHeap() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
     static String message(int k) {
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < 40; i++) {

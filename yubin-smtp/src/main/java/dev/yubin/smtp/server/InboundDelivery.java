@@ -39,6 +39,11 @@ import org.slf4j.LoggerFactory;
  * (quota is also checked at RCPT time, with a per-recipient {@code 452 4.2.2}) are logged as
  * {@code event=smtp.delivery_partial} — Postfix would bounce them; bounces arrive with the outbound
  * queue (issue 5). If no recipient could take it, the reply is {@code 552 5.2.2}.
+ *
+ * <p>Local delivery comes before the outbound enqueue: if the enqueue then fails the client gets
+ * {@code 451} and retries, which may duplicate the local copies but never sends an outside copy
+ * twice. A store failure is ours: {@code 451 4.3.0}, logged with its stack trace; the blob is left
+ * for {@code sweepOrphans} since the store may have committed before failing.
  */
 public final class InboundDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(InboundDelivery.class);

@@ -10,4 +10,11 @@ public interface MessageSource {
 
     /** A fresh stream over the whole message; the caller closes it. */
     InputStream open() throws IOException;
+
+    /** The whole message in a new array (for checkers that work on bytes, e.g. DKIM). */
+    default byte[] readAllBytes() throws IOException {
+        try (InputStream in = open()) {
+            return in.readAllBytes();
+        }
+    }
 }

@@ -209,6 +209,28 @@ public final class SmtpSession {
         return authUser.isPresent();
     }
 
+    /**
+     * Records a successful AUTH (RFC 4954 §4): relaying to the {@link OutboundRouter} is allowed
+     * from now on and {@code Received:} says ESMTPA (RFC 3848). For the AUTH command of issue 5.
+     */
+    public void authenticated(String identity) {
+        if (identity == null || identity.isBlank()) {
+            throw new IllegalArgumentException("empty SASL identity");
+        }
+        this.authUser = Optional.of(identity);
+    }
+
+    /**
+     * After a STARTTLS handshake: forget everything learned before it — greeting, transaction,
+     * authentication (RFC 3207 §4.2). The connection has already dropped pipelined plaintext.
+     */
+    public void resetAfterTls() {
+        resetTransaction();
+        greeting = ClientInfo.Greeting.NONE;
+        helo = "";
+        authUser = Optional.empty();
+    }
+
     /** What filters and trace headers know of the client. */
     public ClientInfo client() {
         Optional<ClientInfo.Tls> tls = Optional.empty();

@@ -13,6 +13,12 @@
  * field of {@link dev.yubin.smtp.server.SmtpSettings}; one virtual thread per connection and no
  * other threads per message; replies are flushed once per pipelined group.
  *
+ * <p>Wiring (the composition root): {@code new SmtpServer(settings, directory, mailboxes, blobs,
+ * indexer, filters, clock[, router])}, then {@code new Listener(listenerSettings, null,
+ * server.lineLimit(), server)}. {@link dev.yubin.smtp.server.SmtpSettings#maxMimeDepth()} should
+ * match the indexer's {@code MessageLimits.maxMimeDepth()} (the message is refused when either says
+ * too deep).
+ *
  * <p>Known gaps: STARTTLS and AUTH are placeholders (issue 5); recipients that fail after the
  * message was accepted (over quota at delivery time) are logged, not bounced, until the outbound
  * queue can send DSNs; no PROXY protocol; reverse DNS is blocking when enabled.

@@ -47,7 +47,8 @@ class FilterTest {
             try (InputStream in = context.message().open()) {
                 text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            assertThat(text.length()).isEqualTo((int) context.message().size());
+            assertThat(text.getBytes(StandardCharsets.UTF_8)).isEqualTo(context.message().readAllBytes())
+                    .hasSize((int) context.message().size());
             if (text.contains("Subject: reject")) {
                 return new FilterVerdict.Reject(SmtpReply.of(550, "5.7.1", "Spam"));
             }

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -42,11 +43,11 @@ final class MessageRows {
     }
 
     /** Reserves {@code count} UIDs and one new MODSEQ; returns {first UID, MODSEQ}. */
-    static long[] allocate(Handle h, long mailboxId, int count) {
-        return h.createQuery("UPDATE mailboxes SET uidnext = uidnext + :n, highestmodseq = highestmodseq + 1"
-                        + " WHERE id = :id RETURNING uidnext, highestmodseq")
-                .bind("n", count).bind("id", mailboxId)
-                .map((rs, ctx) -> new long[] {rs.getLong(1) - count, rs.getLong(2)}).one();
+    static long[] allocate(WriteTx tx, long mailboxId, int count) {
+        long[] r = tx.hot.queryLongs("UPDATE mailboxes SET uidnext = uidnext + ?, highestmodseq = highestmodseq + 1"
+                + " WHERE id = ? RETURNING uidnext, highestmodseq", 2, (long) count, mailboxId);
+        r[0] -= count;
+        return r;
     }
 
     /** Takes a new MODSEQ for the mailbox (RFC 7162 §3.1.1: greater than any before). */
@@ -57,41 +58,38 @@ final class MessageRows {
 
     /** The blob row of a message body, created (with its search text) on first use. */
     static long blobRow(WriteTx tx, NewMessage m) {
-        Handle h = tx.handle;
-        var existing = h.createQuery("SELECT id FROM blobs WHERE name = :n").bind("n", m.blob().value())
-                .mapTo(Long.class).findOne();
+        OptionalLong existing = tx.hot.queryLong("SELECT id FROM blobs WHERE name = ?", m.blob().value());
         if (existing.isPresent()) {
-            return existing.get();
+            return existing.getAsLong();
         }
-        long id = h.createQuery("INSERT INTO blobs (name, size, summary) VALUES (:n, :s, :sum) RETURNING id")
-                .bind("n", m.blob().value()).bind("s", m.size()).bind("sum", m.summary()).mapTo(Long.class).one();
+        long id = tx.hot.queryLongs("INSERT INTO blobs (name, size, summary) VALUES (?, ?, ?) RETURNING id", 1,
+                m.blob().value(), m.size(), m.summary())[0];
         if (!m.searchText().isEmpty()) {
-            tx.dialect.storeText(h, id, m.searchText());
+            tx.dialect.storeText(tx.hot, id, m.searchText());
         }
         return id;
     }
 
-    static void insert(Handle h, long mailboxId, long uid, long modSeq, Flags flags, long internalDate,
+    static void insert(WriteTx tx, long mailboxId, long uid, long modSeq, Flags flags, long internalDate,
                        long size, long blobId) {
-        h.createUpdate("INSERT INTO messages (mailbox_id, uid, modseq, sysflags, keywords, internal_date, size, blob_id)"
-                        + " VALUES (:mb, :uid, :ms, :sf, :kw, :d, :size, :blob)")
-                .bind("mb", mailboxId).bind("uid", uid).bind("ms", modSeq).bind("sf", flags.system())
-                .bind("kw", flags.keywords()).bind("d", internalDate).bind("size", size).bind("blob", blobId)
-                .execute();
+        tx.hot.update("INSERT INTO messages (mailbox_id, uid, modseq, sysflags, keywords, internal_date, size, blob_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", mailboxId, uid, modSeq, flags.system(), flags.keywords(),
+                internalDate, size, blobId);
     }
 
-    static void addUsedBytes(Handle h, long userId, long delta) {
+    static void addUsedBytes(WriteTx tx, long userId, long delta) {
         if (delta != 0) {
-            h.createUpdate("UPDATE users SET used_bytes = used_bytes + :d WHERE id = :u")
-                    .bind("d", delta).bind("u", userId).execute();
+            tx.hot.update("UPDATE users SET used_bytes = used_bytes + ? WHERE id = ?", delta, userId);
         }
     }
 
     /** True if the user may store {@code bytes} more (quota 0 = unlimited). */
-    static boolean fits(Handle h, long userId, long bytes) {
-        return h.createQuery("SELECT quota_bytes = 0 OR used_bytes + :b <= quota_bytes FROM users WHERE id = :u")
-                .bind("b", bytes).bind("u", userId).mapTo(Boolean.class).findOne()
-                .orElseThrow(() -> new StoreException.NotFound("no such user: " + userId));
+    static boolean fits(WriteTx tx, long userId, long bytes) {
+        long[] q = tx.hot.row("SELECT quota_bytes, used_bytes FROM users WHERE id = ?", 2, userId);
+        if (q == null) {
+            throw new StoreException.NotFound("no such user: " + userId);
+        }
+        return q[0] == 0 || q[1] + bytes <= q[0];
     }
 
     /** Rows of the given UIDs that exist, ascending by UID. */
@@ -146,7 +144,7 @@ final class MessageRows {
         }
         delete.execute();
         tomb.execute();
-        addUsedBytes(h, box.owner(), -bytes);
+        addUsedBytes(tx, box.owner(), -bytes);
         release(tx, blobs);
         tx.touch(box.id());
     }
@@ -162,7 +160,7 @@ final class MessageRows {
         h.createUpdate("DELETE FROM messages WHERE mailbox_id = :mb").bind("mb", mailboxId).execute();
         h.createUpdate("DELETE FROM expunged WHERE mailbox_id = :mb").bind("mb", mailboxId).execute();
         h.createUpdate("DELETE FROM mailboxes WHERE id = :mb").bind("mb", mailboxId).execute();
-        addUsedBytes(h, box.owner(), -uses.stream().mapToLong(Use::size).sum());
+        addUsedBytes(tx, box.owner(), -uses.stream().mapToLong(Use::size).sum());
         Set<Long> blobs = new LinkedHashSet<>();
         uses.forEach(u -> blobs.add(u.blobId()));
         release(tx, blobs);

@@ -17,7 +17,7 @@ interface SqlDialect {
     String beginWrite();
 
     /** Keeps the search text of a new blob row (in the writing transaction). */
-    void storeText(Handle h, long blobId, String content);
+    void storeText(HotStatements hot, long blobId, String content);
 
     /** Forgets the search text of a blob row being deleted. */
     void dropText(Handle h, long blobId);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -38,14 +39,14 @@ final class SqlMessages {
             boolean stored = false;
             for (DeliveryTarget t : targets) {
                 long user = t.user().value();
-                if (!MessageRows.fits(h, user, message.size())) {
+                if (!MessageRows.fits(tx, user, message.size())) {
                     out.add(new Delivery.OverQuota(t));
                     continue;
                 }
-                long mailbox = targetMailbox(h, user, t.mailboxName());
-                long[] alloc = MessageRows.allocate(h, mailbox, 1);
-                MessageRows.insert(h, mailbox, alloc[0], alloc[1], Flags.of(t.flags()), date, message.size(), blobId);
-                MessageRows.addUsedBytes(h, user, message.size());
+                long mailbox = targetMailbox(tx, user, t.mailboxName());
+                long[] alloc = MessageRows.allocate(tx, mailbox, 1);
+                MessageRows.insert(tx, mailbox, alloc[0], alloc[1], Flags.of(t.flags()), date, message.size(), blobId);
+                MessageRows.addUsedBytes(tx, user, message.size());
                 tx.touch(mailbox);
                 out.add(new Delivery.Delivered(t, new MailboxId(mailbox), alloc[0]));
                 stored = true;
@@ -58,13 +59,12 @@ final class SqlMessages {
     }
 
     /** The named folder of the user, else the user's INBOX. */
-    private static long targetMailbox(Handle h, long user, String name) {
+    private static long targetMailbox(WriteTx tx, long user, String name) {
         String n = Rows.mailboxName(name);
-        Optional<Long> id = h.createQuery("SELECT id FROM mailboxes WHERE owner_id = :o AND name = :n")
-                .bind("o", user).bind("n", n).mapTo(Long.class).findOne();
+        String sql = "SELECT id FROM mailboxes WHERE owner_id = ? AND name = ?";
+        OptionalLong id = tx.hot.queryLong(sql, user, n);
         if (id.isEmpty() && !n.equals(dev.yubin.store.Mailbox.INBOX)) {
-            id = h.createQuery("SELECT id FROM mailboxes WHERE owner_id = :o AND name = 'INBOX'")
-                    .bind("o", user).mapTo(Long.class).findOne();
+            id = tx.hot.queryLong(sql, user, dev.yubin.store.Mailbox.INBOX);
         }
         return id.orElseThrow(() -> new StoreException.NotFound("user has no INBOX: " + user));
     }
@@ -73,14 +73,14 @@ final class SqlMessages {
         return db.write(tx -> {
             Handle h = tx.handle;
             MessageRows.Box box = MessageRows.box(h, mailbox.value());
-            if (!MessageRows.fits(h, box.owner(), message.size())) {
+            if (!MessageRows.fits(tx, box.owner(), message.size())) {
                 throw new StoreException.OverQuota("quota exceeded"); // RFC 9208 §5.1 [OVERQUOTA]
             }
             long blobId = MessageRows.blobRow(tx, message);
-            long[] alloc = MessageRows.allocate(h, box.id(), 1);
-            MessageRows.insert(h, box.id(), alloc[0], alloc[1], Flags.of(flags),
+            long[] alloc = MessageRows.allocate(tx, box.id(), 1);
+            MessageRows.insert(tx, box.id(), alloc[0], alloc[1], Flags.of(flags),
                     message.internalDate().getEpochSecond(), message.size(), blobId);
-            MessageRows.addUsedBytes(h, box.owner(), message.size());
+            MessageRows.addUsedBytes(tx, box.owner(), message.size());
             tx.touch(box.id());
             return new AppendResult(box.uidValidity(), alloc[0]);
         });
@@ -168,10 +168,10 @@ final class SqlMessages {
         }
         long bytes = rows.stream().mapToLong(MessageRows.Row::size).sum();
         boolean sameOwner = source.owner() == target.owner();
-        if (!(removeSource && sameOwner) && !MessageRows.fits(h, target.owner(), bytes)) {
+        if (!(removeSource && sameOwner) && !MessageRows.fits(tx, target.owner(), bytes)) {
             throw new StoreException.OverQuota("quota exceeded"); // RFC 9208 §5.1
         }
-        long[] alloc = MessageRows.allocate(h, target.id(), rows.size());
+        long[] alloc = MessageRows.allocate(tx, target.id(), rows.size());
         List<Long> sourceUids = new ArrayList<>(rows.size());
         List<Long> targetUids = new ArrayList<>(rows.size());
         PreparedBatch insert = h.prepareBatch("INSERT INTO messages (mailbox_id, uid, modseq, sysflags, keywords,"
@@ -185,7 +185,7 @@ final class SqlMessages {
             targetUids.add(uid++);
         }
         insert.execute();
-        MessageRows.addUsedBytes(h, target.owner(), bytes);
+        MessageRows.addUsedBytes(tx, target.owner(), bytes);
         tx.touch(target.id());
         if (removeSource) {
             MessageRows.remove(tx, source, rows);

@@ -49,6 +49,7 @@ final class SqlWriter implements AutoCloseable {
 
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final Handle handle;
+    private final HotStatements hot;
     private final SqlDialect dialect;
     private final Watchers watchers;
     private final BlobStore blobs;
@@ -65,6 +66,7 @@ final class SqlWriter implements AutoCloseable {
 
     SqlWriter(Handle handle, SqlDialect dialect, Watchers watchers, BlobStore blobs) {
         this.handle = handle;
+        this.hot = new HotStatements(handle.getConnection());
         this.dialect = dialect;
         this.watchers = watchers;
         this.blobs = blobs;
@@ -141,7 +143,7 @@ final class SqlWriter implements AutoCloseable {
             if (!dialect.hasIdleWork(handle)) {
                 return false; // nothing to do: do not take the write lock
             }
-            handle.execute(dialect.beginWrite());
+            hot.update(dialect.beginWrite());
             boolean more;
             try {
                 more = dialect.indexSome(handle);
@@ -149,7 +151,7 @@ final class SqlWriter implements AutoCloseable {
                 rollbackQuietly();
                 throw e;
             }
-            handle.execute("COMMIT");
+            hot.update("COMMIT");
             return more;
         } catch (RuntimeException e) {
             LOG.warn("event=store.idle_work_failed", e);
@@ -171,24 +173,24 @@ final class SqlWriter implements AutoCloseable {
         Throwable[] errors = new Throwable[batch.size()];
         List<WriteTx> done = new ArrayList<>(batch.size());
         try {
-            handle.execute(dialect.beginWrite());
+            hot.update(dialect.beginWrite());
         } catch (RuntimeException e) {
             failAll(batch, e);
             return;
         }
         long t0 = System.nanoTime();
         for (int i = 0; i < batch.size(); i++) {
-            WriteTx tx = new WriteTx(handle, dialect);
-            handle.execute("SAVEPOINT unit");
+            WriteTx tx = new WriteTx(handle, hot, dialect);
+            hot.update("SAVEPOINT unit");
             try {
                 results[i] = batch.get(i).work().run(tx);
-                handle.execute("RELEASE unit");
+                hot.update("RELEASE unit");
                 done.add(tx);
             } catch (Throwable e) {
                 errors[i] = e;
                 try {
-                    handle.execute("ROLLBACK TO unit");
-                    handle.execute("RELEASE unit");
+                    hot.update("ROLLBACK TO unit");
+                    hot.update("RELEASE unit");
                 } catch (RuntimeException rollback) {
                     rollbackQuietly();
                     failAll(batch, rollback);
@@ -198,7 +200,7 @@ final class SqlWriter implements AutoCloseable {
         }
         long t1 = System.nanoTime();
         try {
-            handle.execute("COMMIT");
+            hot.update("COMMIT");
         } catch (RuntimeException e) {
             rollbackQuietly();
             failAll(batch, e);
@@ -247,7 +249,7 @@ final class SqlWriter implements AutoCloseable {
 
     private void rollbackQuietly() {
         try {
-            handle.execute("ROLLBACK");
+            hot.update("ROLLBACK");
         } catch (RuntimeException e) {
             LOG.debug("event=store.rollback_failed", e);
         }
@@ -285,6 +287,7 @@ final class SqlWriter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        hot.close();
         handle.close();
     }
 }

@@ -153,8 +153,8 @@ public final class SqliteBlobStore implements BlobStore {
             byte[] data = buffer.toByteArray();
             buffer = null;
             long now = System.currentTimeMillis() / 1000;
-            long id = db.write(tx -> tx.handle.createQuery("INSERT INTO blob_data (data, created) VALUES (:d, :c)"
-                    + " RETURNING id").bind("d", data).bind("c", now).mapTo(Long.class).one());
+            long id = db.write(tx -> tx.hot.queryLongs("INSERT INTO blob_data (data, created) VALUES (?, ?)"
+                    + " RETURNING id", 1, data, now)[0]);
             return inlineId(id);
         }
 

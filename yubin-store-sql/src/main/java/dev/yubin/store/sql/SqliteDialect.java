@@ -32,10 +32,9 @@ final class SqliteDialect implements SqlDialect {
     }
 
     @Override
-    public void storeText(Handle h, long blobId, String content) {
-        h.createUpdate("INSERT INTO blob_texts (blob_id, content) VALUES (:id, :c)")
-                .bind("id", blobId).bind("c", content).execute();
-        h.createUpdate("INSERT INTO text_pending (blob_id) VALUES (:id)").bind("id", blobId).execute();
+    public void storeText(HotStatements hot, long blobId, String content) {
+        hot.update("INSERT INTO blob_texts (blob_id, content) VALUES (?, ?)", blobId, content);
+        hot.update("INSERT INTO text_pending (blob_id) VALUES (?)", blobId);
     }
 
     @Override

@@ -14,12 +14,15 @@ import org.jdbi.v3.core.Handle;
  */
 final class WriteTx {
     final Handle handle;
+    /** The same connection as {@link #handle}, for the statements of the delivery path. */
+    final HotStatements hot;
     final SqlDialect dialect;
     final Set<Long> touched = new HashSet<>();
     final List<BlobId> released = new ArrayList<>();
 
-    WriteTx(Handle handle, SqlDialect dialect) {
+    WriteTx(Handle handle, HotStatements hot, SqlDialect dialect) {
         this.handle = handle;
+        this.hot = hot;
         this.dialect = dialect;
     }
 

@@ -13,7 +13,7 @@ public final class ChunkReader {
     }
 
     public static void read(LineReader in, Spool spool, long size, ReadBudget budget) throws IOException {
-        byte[] buf = new byte[(int) Math.min(16 * 1024, Math.max(size, 1))];
+        byte[] buf = spool.readBuffer();
         long left = size;
         while (left > 0) {
             if (in.buffered() == 0) {

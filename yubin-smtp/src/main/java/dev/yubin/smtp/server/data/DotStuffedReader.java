@@ -15,8 +15,9 @@ import java.io.IOException;
  * sees the bare line ends and marks the message bad, and reading goes on to the real end
  * (no SMTP smuggling). A leading dot of a line is removed (RFC 5321 §4.5.2).
  *
- * <p>Time: each blocking read waits at most the command timeout, and never past the deadline
- * for the whole message.
+ * <p>Works on whole buffers: runs of octets between stuffed dots go to the spool in one call,
+ * and octets read past the end of data are given back to the {@link LineReader} (they are the
+ * client's next pipelined commands). Time is bounded by the {@link ReadBudget}.
  */
 public final class DotStuffedReader {
     private static final int LINE_START = 0;
@@ -24,63 +25,68 @@ public final class DotStuffedReader {
     private static final int DOT_CR = 2;
     private static final int MIDDLE = 3;
     private static final int CR = 4;
+    private static final byte[] CR_OCTET = {'\r'};
 
     private DotStuffedReader() {
     }
 
     /**
      * Reads to the end of data. @throws EOFException if the client closes first;
-     * @throws SocketTimeoutException when a read or the whole message takes too long
+     * @throws java.net.SocketTimeoutException when a read or the whole message takes too long
      */
     public static void read(LineReader in, Spool spool, ReadBudget budget) throws IOException {
+        byte[] chunk = spool.readBuffer();
         int state = LINE_START;
+        boolean heldCr = false; // the CR of ".<CR>" at the end of the previous chunk, not yet given to the spool
         while (true) {
             if (in.buffered() == 0) {
                 budget.beforeBlockingRead();
             }
-            int b = in.readByte();
-            if (b < 0) {
+            int n = in.read(chunk, 0, chunk.length);
+            if (n < 0) {
                 throw new EOFException("connection closed during DATA");
             }
-            switch (state) {
-                case LINE_START -> {
-                    if (b == '.') {
-                        state = DOT;
-                    } else {
-                        state = plain(spool, b);
+            int runStart = 0;
+            for (int i = 0; i < n; i++) {
+                byte b = chunk[i];
+                switch (state) {
+                    case MIDDLE -> {
+                        if (b == '\r') {
+                            state = CR;
+                        }
                     }
-                }
-                case DOT -> {
-                    if (b == '\r') {
-                        state = DOT_CR;
-                    } else {
-                        state = plain(spool, b); // RFC 5321 §4.5.2: the stuffed dot is dropped
+                    case CR -> state = b == '\n' ? LINE_START : b == '\r' ? CR : MIDDLE; // only a real CRLF starts a line
+                    case LINE_START -> {
+                        if (b == '.') {
+                            spool.write(chunk, runStart, i - runStart); // RFC 5321 §4.5.2: the stuffed dot is dropped
+                            runStart = i + 1;
+                            state = DOT;
+                        } else {
+                            state = b == '\r' ? CR : MIDDLE;
+                        }
                     }
-                }
-                case DOT_CR -> {
-                    if (b == '\n') {
-                        spool.endOfData();
-                        return;
+                    case DOT -> state = b == '\r' ? DOT_CR : MIDDLE;
+                    case DOT_CR -> {
+                        if (b == '\n') {
+                            in.unread(n - i - 1); // RFC 5321 §4.1.1.4: CRLF.CRLF ends the data
+                            spool.endOfData();
+                            return;
+                        }
+                        if (heldCr) {
+                            spool.write(CR_OCTET, 0, 1); // ".<CR>x": a bare CR after an unstuffed dot
+                            heldCr = false;
+                        }
+                        state = b == '\r' ? CR : MIDDLE;
                     }
-                    spool.write('\r'); // ".<CR>x": a bare CR after an unstuffed dot
-                    state = plain(spool, b);
+                    default -> throw new IllegalStateException();
                 }
-                case MIDDLE -> state = plain(spool, b);
-                case CR -> {
-                    if (b == '\n') {
-                        spool.write('\n');
-                        state = LINE_START; // only a real CRLF starts a line
-                    } else {
-                        state = plain(spool, b); // bare CR: the spool already saw it
-                    }
-                }
-                default -> throw new IllegalStateException();
+            }
+            if (state == DOT_CR && runStart < n) {
+                spool.write(chunk, runStart, n - 1 - runStart); // keep back the CR: it may start the end mark
+                heldCr = true;
+            } else {
+                spool.write(chunk, runStart, n - runStart);
             }
         }
-    }
-
-    private static int plain(Spool spool, int b) throws IOException {
-        spool.write(b);
-        return b == '\r' ? CR : MIDDLE;
     }
 }

@@ -39,6 +39,7 @@ public final class Spool {
     private final int memoryLimit;
 
     private byte[] buf = new byte[INITIAL_CAPACITY];
+    private final byte[] readBuffer = new byte[16 * 1024];
     private int len;
     private int returnPathLength;
     private long bodySize;
@@ -72,60 +73,60 @@ public final class Spool {
         inHeaders = true;
     }
 
-    /** One octet of client data. */
-    public void write(int b) throws IOException {
-        if (problem != Problem.NONE) {
+    /** Octets of client data (a run between stuffed dots, or part of a BDAT chunk). */
+    public void write(byte[] data, int off, int n) throws IOException {
+        if (problem != Problem.NONE || n == 0) {
             return;
         }
-        if (++bodySize > maxBodySize) {
-            problem = Problem.TOO_BIG;
+        bodySize += n;
+        if (bodySize > maxBodySize) {
+            problem = Problem.TOO_BIG; // RFC 1870 §6.3
             return;
         }
-        if (pendingCr) {
-            pendingCr = false;
-            if (b != '\n') {
+        int end = off + n;
+        int line = lineLength;
+        for (int i = off; i < end; i++) {
+            byte b = data[i];
+            if (pendingCr) {
+                pendingCr = false;
+                if (b != '\n') {
+                    problem = Problem.BARE_LINE_END; // RFC 5321 §2.3.8
+                    return;
+                }
+                if (inHeaders && line == 0) {
+                    inHeaders = false;
+                }
+                line = 0;
+                receivedMatch = 0;
+            } else if (b == '\r') {
+                pendingCr = true;
+            } else if (b == '\n') {
                 problem = Problem.BARE_LINE_END; // RFC 5321 §2.3.8
                 return;
-            }
-            if (inHeaders && lineLength == 0) {
-                inHeaders = false;
-            }
-            lineLength = 0;
-            receivedMatch = 0;
-            append(b);
-            return;
-        }
-        if (b == '\r') {
-            pendingCr = true;
-            append(b);
-            return;
-        }
-        if (b == '\n') {
-            problem = Problem.BARE_LINE_END; // RFC 5321 §2.3.8
-            return;
-        }
-        if (++lineLength > maxLineLength) {
-            problem = Problem.LINE_TOO_LONG; // RFC 5321 §4.5.3.1.6
-            return;
-        }
-        if (inHeaders && receivedMatch >= 0) {
-            int lower = b >= 'A' && b <= 'Z' ? b + 32 : b;
-            if (lower == RECEIVED[receivedMatch]) {
-                if (++receivedMatch == RECEIVED.length) {
-                    receivedCount++;
-                    receivedMatch = -1;
-                }
             } else {
-                receivedMatch = -1;
+                if (++line > maxLineLength) {
+                    problem = Problem.LINE_TOO_LONG; // RFC 5321 §4.5.3.1.6
+                    return;
+                }
+                if (inHeaders && receivedMatch >= 0) {
+                    matchReceived(b);
+                }
             }
         }
-        append(b);
+        lineLength = line;
+        append(data, off, n);
     }
 
-    /** Octets of client data (BDAT chunks). */
-    public void write(byte[] data, int off, int n) throws IOException {
-        for (int i = off; i < off + n && problem == Problem.NONE; i++) {
-            write(data[i] & 0xff);
+    /** Counts header lines that start with {@code Received:} (any case). */
+    private void matchReceived(byte b) {
+        int lower = b >= 'A' && b <= 'Z' ? b + 32 : b;
+        if (lower == RECEIVED[receivedMatch]) {
+            if (++receivedMatch == RECEIVED.length) {
+                receivedCount++;
+                receivedMatch = -1;
+            }
+        } else {
+            receivedMatch = -1;
         }
     }
 
@@ -136,11 +137,20 @@ public final class Spool {
         }
     }
 
-    private void append(int b) throws IOException {
-        if (len == buf.length) {
-            grow();
+    private void append(byte[] data, int off, int n) throws IOException {
+        if (len + n > buf.length && buf.length < memoryLimit) {
+            buf = java.util.Arrays.copyOf(buf, (int) Math.min(memoryLimit, Math.max(len + n, buf.length * 2L)));
         }
-        buf[len++] = (byte) b;
+        if (len + n > buf.length) {
+            spill(); // past the memory limit: stream on into the blob
+            if (n >= buf.length) {
+                out.write(data, off, n);
+                spilled += n;
+                return;
+            }
+        }
+        System.arraycopy(data, off, buf, len, n);
+        len += n;
     }
 
     private void ensure(int capacity) {
@@ -149,18 +159,19 @@ public final class Spool {
         }
     }
 
-    private void grow() throws IOException {
-        if (buf.length < memoryLimit) {
-            buf = java.util.Arrays.copyOf(buf, Math.min(memoryLimit, buf.length * 2));
-            return;
-        }
+    private void spill() throws IOException {
         if (writer == null) {
             writer = blobs.create();
             out = writer.stream();
         }
-        out.write(buf, 0, len); // past the memory limit: stream on into the blob
+        out.write(buf, 0, len);
         spilled += len;
         len = 0;
+    }
+
+    /** Scratch space for the readers that feed this spool (one per session, reused per message). */
+    public byte[] readBuffer() {
+        return readBuffer;
     }
 
     public Problem problem() {
@@ -207,6 +218,11 @@ public final class Spool {
             @Override
             public InputStream open() {
                 return new ByteArrayInputStream(b, 0, n);
+            }
+
+            @Override
+            public byte[] readAllBytes() {
+                return java.util.Arrays.copyOf(b, n);
             }
         };
     }
