@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * THREAD and UID THREAD (RFC 5256 §3): ORDEREDSUBJECT, and REFERENCES built from Message-ID,
- * References and In-Reply-To (steps 1-4 and 5's subject merge of roots).
+ * References and In-Reply-To, then the subject merge of roots (RFC 5256 §2.2 steps 1-5).
  */
 final class ThreadProcessor {
     private ThreadProcessor() {
@@ -135,9 +135,61 @@ final class ThreadProcessor {
         for (Node r : roots) {
             prune(r, pruned);
         }
+        List<Node> merged = mergeBySubject(pruned, ev);
         Comparator<Node> byDate = Comparator.comparing(Node::firstDate).thenComparingInt(n -> n.seq);
-        sortTree(pruned, byDate);
-        return pruned;
+        sortTree(merged, byDate);
+        return merged;
+    }
+
+    /** RFC 5256 §2.2 step 5: roots whose messages share a base subject become one thread. */
+    private static List<Node> mergeBySubject(List<Node> roots, SearchEvaluator ev) {
+        Map<String, Node> bySubject = new LinkedHashMap<>();
+        List<Node> out = new ArrayList<>();
+        for (Node r : roots) {
+            Node first = r.seq > 0 ? r : (r.children.isEmpty() ? null : r.children.get(0));
+            String raw = first == null ? "" : subject(ev, first.seq);
+            String base = BaseSubjects.of(raw);
+            if (base.isEmpty()) {
+                out.add(r);
+                continue;
+            }
+            Node other = bySubject.get(base);
+            if (other == null) {
+                bySubject.put(base, r);
+                out.add(r);
+                continue;
+            }
+            if (other.seq == 0 && r.seq == 0) {
+                for (Node c : r.children) {
+                    link(other, c);
+                }
+                r.children.clear();
+            } else if (other.seq == 0) {
+                link(other, r);
+            } else if (r.seq > 0 && isReply(raw) && !isReply(subject(ev, other.seq))) {
+                link(other, r);
+            } else if (r.seq > 0 && !isReply(raw) && isReply(subject(ev, other.seq))) {
+                out.set(out.indexOf(other), r);
+                link(r, other);
+                bySubject.put(base, r);
+            } else {
+                Node dummy = new Node(null);
+                out.set(out.indexOf(other), dummy);
+                link(dummy, other);
+                link(dummy, r);
+                bySubject.put(base, dummy);
+            }
+        }
+        return out;
+    }
+
+    private static String subject(SearchEvaluator ev, int seq) {
+        MessageSummary m = ev.summary(seq);
+        return m == null ? "" : SearchEvaluator.decode(m.header("subject").orElse(""));
+    }
+
+    private static boolean isReply(String subject) {
+        return !BaseSubjects.of(subject).equals(subject.strip().toLowerCase(Locale.ROOT));
     }
 
     private static void prune(Node n, List<Node> into) {

@@ -10,9 +10,8 @@
  * OK of APPEND follows the durable store commit.
  *
  * <p>Known gaps: MULTIAPPEND is atomic by undoing (expunging) earlier messages on failure; STATUS RECENT
- * is always 0; BODY and TEXT search the store's indexed text, which includes headers;
- * THREAD=REFERENCES does not merge threads by subject (RFC 5256 step 5); LIST RECURSIVEMATCH
- * returns no CHILDINFO; QRESYNC's sequence-match data is ignored; SEARCH FUZZY, NOTIFY, METADATA,
+ * is always 0; BODY and TEXT search the store's indexed text, which includes headers; LIST
+ * RECURSIVEMATCH returns no CHILDINFO; QRESYNC's sequence-match data is ignored; SEARCH FUZZY, NOTIFY, METADATA,
  * ACL, ESORT and CONTEXT are not offered.
  */
 package dev.yubin.imap.session;

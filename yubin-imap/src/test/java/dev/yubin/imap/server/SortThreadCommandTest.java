@@ -30,6 +30,10 @@ class SortThreadCommandTest extends ServerTestBase {
             assertThat(c.ok("THREAD ORDEREDSUBJECT UTF-8 ALL").get(0)).isEqualTo("* THREAD (3)(1 (2)(4))");
             assertThat(c.ok("THREAD REFERENCES UTF-8 ALL").get(0)).isEqualTo("* THREAD (3)(1 2 4)");
             assertThat(ImapTestClient.last(c.command("SORT (BOGUS) UTF-8 ALL"))).contains("BAD");
+            // a reply that lost its References joins the thread by subject (RFC 5256 step 5)
+            fx.deliver(fx.alice, msg("e", null, "Re: Another", "Tue, 03 Nov 2026 12:00:00 +0000", "dan@example.org"));
+            c.ok("NOOP");
+            assertThat(c.ok("THREAD REFERENCES UTF-8 ALL").get(0)).isEqualTo("* THREAD (3 5)(1 2 4)");
         }
     }
 }

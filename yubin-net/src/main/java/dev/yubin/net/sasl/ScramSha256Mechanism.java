@@ -11,6 +11,8 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * SASL SCRAM-SHA-256 (RFC 7677, RFC 5802) without channel binding: only {@code SCRAM-SHA-256}
@@ -29,8 +31,9 @@ final class ScramSha256Mechanism implements SaslMechanism {
 
     private enum State { FIRST, FINAL, DONE }
 
-    private final Authenticator authenticator;
+    private final Function<String, Optional<ScramAccount>> accounts;
     private final byte[] fakeSaltKey;
+    private final Supplier<String> serverNonce;
     private State state = State.FIRST;
     private String username = "";
     private String gs2Header;
@@ -40,8 +43,21 @@ final class ScramSha256Mechanism implements SaslMechanism {
     private ScramAccount account; // null for an unknown user
 
     ScramSha256Mechanism(Authenticator authenticator, byte[] fakeSaltKey) {
-        this.authenticator = authenticator;
+        this(authenticator::scramAccount, fakeSaltKey, ScramSha256Mechanism::randomNonce);
+    }
+
+    /** With the account lookup and server nonce given (the RFC 7677 test vector fixes both). */
+    ScramSha256Mechanism(Function<String, Optional<ScramAccount>> accounts, byte[] fakeSaltKey,
+                         Supplier<String> serverNonce) {
+        this.accounts = accounts;
         this.fakeSaltKey = fakeSaltKey;
+        this.serverNonce = serverNonce;
+    }
+
+    private static String randomNonce() {
+        byte[] sn = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(sn);
+        return B64.encodeToString(sn);
     }
 
     @Override
@@ -115,7 +131,7 @@ final class ScramSha256Mechanism implements SaslMechanism {
         byte[] salt;
         int iterations;
         try {
-            account = authenticator.scramAccount(username).orElse(null);
+            account = accounts.apply(username).orElse(null);
         } catch (StoreException e) {
             return new SaslStep.Failure(SaslStep.Reason.UNAVAILABLE, username, String.valueOf(e.getMessage()));
         }
@@ -126,9 +142,7 @@ final class ScramSha256Mechanism implements SaslMechanism {
             salt = Arrays.copyOf(Passwords.hmac(fakeSaltKey, username.toLowerCase(java.util.Locale.ROOT)), 16);
             iterations = FAKE_ITERATIONS;
         }
-        byte[] sn = new byte[NONCE_BYTES];
-        RANDOM.nextBytes(sn);
-        nonce = clientNonce + B64.encodeToString(sn);
+        nonce = clientNonce + serverNonce.get();
         serverFirst = "r=" + nonce + ",s=" + B64.encodeToString(salt) + ",i=" + iterations;
         state = State.FINAL;
         return new SaslStep.Challenge(serverFirst.getBytes(StandardCharsets.UTF_8));

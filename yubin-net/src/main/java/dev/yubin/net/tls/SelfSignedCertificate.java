@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -65,10 +64,12 @@ public final class SelfSignedCertificate {
         if (Files.exists(files.chain()) && Files.exists(files.key())) {
             KeyMaterial m = PemFiles.load(files);
             Instant renewAt = m.leaf().getNotAfter().toInstant().minus(RENEW_BEFORE);
-            if (Instant.now().isBefore(renewAt)) {
+            boolean sameHost = m.leaf().getSubjectX500Principal().getName().equals("CN=" + hostname);
+            if (Instant.now().isBefore(renewAt) && sameHost) {
                 return m;
             }
-            LOG.info("event=tls.self_signed_expiring path={}", files.chain());
+            LOG.info("event=tls.self_signed_replaced path={} reason={}", files.chain(),
+                    sameHost ? "expiring" : "hostname_changed");
         }
         KeyMaterial m = generate(hostname);
         persist(m, files);
@@ -120,14 +121,13 @@ public final class SelfSignedCertificate {
     }
 
     private static void writeAtomically(Path target, String text, String perms) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
+        // a unique temporary name: the server and a CLI command may both generate at first start
+        Path tmp = target.resolveSibling(target.getFileName() + "." + Long.toHexString(new SecureRandom().nextLong())
+                + ".tmp");
         try {
             Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(perms)));
         } catch (UnsupportedOperationException e) {
             Files.createFile(tmp); // not a POSIX file system
-        } catch (FileAlreadyExistsException e) {
-            throw new IOException("temporary file appeared concurrently: " + tmp, e);
         }
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
             ch.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)));

@@ -30,6 +30,27 @@ class ScramSha256MechanismTest {
     }
 
     @Test
+    void rfc7677ExchangeVerbatim() {
+        // RFC 7677 §3: every message of the example exchange, with its salt and server nonce
+        byte[] salt = Base64.getDecoder().decode("W22ZaJ0SNY7soEsUEjb6gQ==");
+        dev.yubin.store.User user = new dev.yubin.store.User(new dev.yubin.store.UserId(7),
+                dev.yubin.core.EmailAddress.parse("user@example.com"), 0);
+        ScramSha256Mechanism m = new ScramSha256Mechanism(
+                name -> name.equals("user") ? Optional.of(new dev.yubin.net.auth.ScramAccount(user,
+                        Passwords.scram("pencil", salt, 4096))) : Optional.empty(),
+                new byte[32], () -> "%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0");
+        SaslStep first = m.start(Optional.of(bytes("n,,n=user,r=rOprNGfwEbeRWgbNEkqO")));
+        assertThat(text(((SaslStep.Challenge) first).data())).isEqualTo(
+                "r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096");
+        SaslStep last = m.next(bytes("c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,"
+                + "p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ="));
+        assertThat(last).isInstanceOfSatisfying(SaslStep.Success.class, ok -> {
+            assertThat(text(ok.serverData())).isEqualTo("v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=");
+            assertThat(ok.user()).isEqualTo(user);
+        });
+    }
+
+    @Test
     void fullExchangeWithInitialResponse() throws Exception {
         ScramClient client = new ScramClient("n,,", "alice@example.com", "pencil", "fyko+d2lbbFgONRv9qkxdawL");
         SaslMechanism m = scram();

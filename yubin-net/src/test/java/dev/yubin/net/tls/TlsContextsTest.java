@@ -58,6 +58,13 @@ class TlsContextsTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(files.key()))).isEqualTo("rw-------");
         TlsContexts second = TlsContexts.load(TlsSettings.selfSigned(dir, "mail.example.test"));
         assertThat(second.defaultChain().get(0)).isEqualTo(cert);
+        TlsContexts renamed = TlsContexts.load(TlsSettings.selfSigned(dir, "mx.example.test"));
+        assertThat(renamed.defaultChain().get(0).getSubjectX500Principal().getName()).isEqualTo("CN=mx.example.test");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(files.key()))).isEqualTo("rw-------");
+        try (var left = Files.list(files.key().getParent())) {
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("self-signed-cert.pem", "self-signed-key.pem");
+        }
     }
 
     @Test
