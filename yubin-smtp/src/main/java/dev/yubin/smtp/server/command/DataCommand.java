@@ -15,7 +15,10 @@ import org.slf4j.LoggerFactory;
  * with {@code CRLF.CRLF}; the reply comes only after the message is durable in every recipient's
  * mailbox (or refused). DATA must be the last command of a pipelined group (RFC 2920 §3.1): a
  * client that sends anything before our {@code 354} gets {@code 554 5.5.0} and is disconnected,
- * since what follows would otherwise be read as commands.
+ * since what follows would otherwise be read as commands. RFC 2920 §3.1 also wants EHLO, VRFY,
+ * EXPN, NOOP and QUIT last in a group; like Postfix, Yubin tolerates commands after those (their
+ * replies stay in order and nothing is ambiguous), and BDAT chunks may be pipelined freely
+ * (RFC 3030 §4.2).
  */
 public final class DataCommand implements SmtpCommand<DataCommand.Args> {
     private static final Logger LOG = LoggerFactory.getLogger(DataCommand.class);
