@@ -51,7 +51,10 @@ final class AddressParser {
                     comment = readComment();
                     spaceBefore = true;
                 }
-                case '"' -> word(readQuoted(), true);
+                case '"' -> {
+                    String q = readQuoted();
+                    word(q, '"' + q.replace("\\", "\\\\").replace("\"", "\\\"") + '"');
+                }
                 case '<' -> {
                     i++;
                     angleAddr();
@@ -93,7 +96,10 @@ final class AddressParser {
                     pending = true;
                 }
                 case '>', '[', ']' -> i++;
-                default -> word(readAtom(), false);
+                default -> {
+                    String atom = readAtom();
+                    word(atom, atom);
+                }
             }
         }
         flushBare();
@@ -102,17 +108,14 @@ final class AddressParser {
         }
     }
 
-    private void word(String w, boolean quoted) {
+    /** A word: {@code display} for the phrase, {@code asLocalPart} (a quoted string keeps its quotes) for an addr-spec. */
+    private void word(String display, String asLocalPart) {
         if (spaceBefore && phrase.length() > 0) {
             phrase.append(' '); // words keep the spacing they had, collapsed to one SP
         }
         spaceBefore = false;
-        phrase.append(w);
-        if (quoted) {
-            local.append('"').append(w.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        } else {
-            local.append(w);
-        }
+        phrase.append(display);
+        local.append(asLocalPart);
         pending = true;
     }
 

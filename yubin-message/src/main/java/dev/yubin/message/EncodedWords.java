@@ -80,11 +80,11 @@ final class EncodedWords {
         }
         char enc = Character.toUpperCase(s.charAt(q2 + 1));
         int textStart = q2 + 3;
-        int close = next("?=", textStart, true);
+        int close = nextTerminator(textStart);
         if ((enc != 'B' && enc != 'Q') || close < 0) {
             return -1;
         }
-        int blank = next(" ", textStart, false);
+        int blank = nextBlank(textStart);
         if (blank >= 0 && blank < close) {
             return -1; // RFC 2047 §5: no blanks inside a word (and never swallow plain text)
         }
@@ -108,22 +108,22 @@ final class EncodedWords {
         return close + 2;
     }
 
-    /** Next "?=" (or blank) at or after {@code from}, remembered so that repeated searches stay linear. */
-    private int next(String what, int from, boolean terminator) {
-        int at = terminator ? closeAt : blankAt;
-        int since = terminator ? closeFrom : blankFrom;
-        if (from >= since && (at == -1 || at >= from)) {
-            return at;
-        }
-        at = terminator ? s.indexOf(what, from) : indexOfBlank(from);
-        if (terminator) {
-            closeAt = at;
+    /** Next "?=" at or after {@code from}, remembered: repeated searches stay linear. */
+    private int nextTerminator(int from) {
+        if (from < closeFrom || (closeAt != -1 && closeAt < from)) {
+            closeAt = s.indexOf("?=", from);
             closeFrom = from;
-        } else {
-            blankAt = at;
+        }
+        return closeAt;
+    }
+
+    /** Next blank at or after {@code from}, remembered: repeated searches stay linear. */
+    private int nextBlank(int from) {
+        if (from < blankFrom || (blankAt != -1 && blankAt < from)) {
+            blankAt = indexOfBlank(from);
             blankFrom = from;
         }
-        return at;
+        return blankAt;
     }
 
     private int indexOfBlank(int from) {
