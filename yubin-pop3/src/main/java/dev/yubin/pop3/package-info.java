@@ -19,6 +19,7 @@
  * {@code Authenticator}, {@code LoginThrottle} and cleartext policy.
  *
  * <p>Known gaps: no APOP (needs clear-text passwords on the server); the IN-USE lock is per
- * process (a cluster would need a store-level lease); LANG (RFC 6856 §3) is not offered.
+ * process (a cluster would need a store-level lease); LANG (RFC 6856 §3) is not offered; messages with
+ * UTF-8 headers are sent as stored even to clients that did not send UTF8 (no RFC 6857 downgrade).
  */
 package dev.yubin.pop3;

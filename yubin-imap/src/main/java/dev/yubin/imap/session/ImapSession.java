@@ -176,7 +176,13 @@ public final class ImapSession {
                 result = Responses.SERVER_BUG;
             }
             if (selected != null && state == State.SELECTED) {
-                selected.sendUpdates(t.command().expungeAllowed());
+                try {
+                    selected.sendUpdates(t.command().expungeAllowed());
+                } catch (RuntimeException e) {
+                    // the command itself is done; its updates come with the next one
+                    selected.markDirty();
+                    LOG.warn("event=imap.update_failed conn={} user={}", connection.id(), userName(), e);
+                }
             }
             if (result != null) {
                 tagged(t.tag(), result); // null: the processor already answered (STARTTLS, COMPRESS)

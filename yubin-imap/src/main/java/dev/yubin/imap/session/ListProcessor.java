@@ -48,8 +48,18 @@ final class ListProcessor {
             byName.put(m.name(), m);
         }
         TreeSet<String> candidates = new TreeSet<>(byName.keySet());
+        boolean recursive = c.selection().contains("RECURSIVEMATCH");
+        Set<String> withSubscribedChildren = new HashSet<>();
         if (subscribedOnly) {
             candidates = new TreeSet<>(subscribed);
+            for (String n : subscribed) {
+                for (int i = n.indexOf(Mailbox.SEPARATOR); i > 0; i = n.indexOf(Mailbox.SEPARATOR, i + 1)) {
+                    withSubscribedChildren.add(n.substring(0, i));
+                }
+            }
+            if (recursive) {
+                candidates.addAll(withSubscribedChildren); // RFC 5258 §3.5: parents with CHILDINFO
+            }
         }
         // levels of hierarchy that are not mailboxes themselves (returned for % patterns)
         Set<String> virtual = new HashSet<>();
@@ -95,7 +105,11 @@ final class ListProcessor {
                 if (m != null && m.specialUse().isPresent()) {
                     attrs.add(m.specialUse().get().attribute());
                 }
-                w.ascii("* LIST (").ascii(String.join(" ", attrs)).ascii(") \"/\" ").string(s.wireName(name)).crlf();
+                w.ascii("* LIST (").ascii(String.join(" ", attrs)).ascii(") \"/\" ").string(s.wireName(name));
+                if (recursive && withSubscribedChildren.contains(name)) {
+                    w.ascii(" (\"CHILDINFO\" (\"SUBSCRIBED\"))");
+                }
+                w.crlf();
                 if (m != null && c.returns().contains("STATUS")) {
                     StatusProcessor.write(s, m, c.statusItems()); // RFC 5819 §2
                 }

@@ -9,9 +9,9 @@
  * EXPUNGE (or VANISHED) is never sent during FETCH, STORE or SEARCH by sequence number; the tagged
  * OK of APPEND follows the durable store commit.
  *
- * <p>Known gaps: MULTIAPPEND is atomic by undoing (expunging) earlier messages on failure; STATUS RECENT
- * is always 0; BODY and TEXT search the store's indexed text, which includes headers; LIST
- * RECURSIVEMATCH returns no CHILDINFO; QRESYNC's sequence-match data is ignored; SEARCH FUZZY, NOTIFY, METADATA,
- * ACL, ESORT and CONTEXT are not offered.
+ * <p>Known gaps: MULTIAPPEND is made all-or-none by expunging earlier messages after a failure;
+ * STATUS RECENT is always 0; BODY and TEXT search the store's indexed text, which includes
+ * headers; QRESYNC's sequence-match data is ignored; SEARCH FUZZY, NOTIFY, METADATA, ACL, ESORT
+ * and CONTEXT are not offered.
  */
 package dev.yubin.imap.session;

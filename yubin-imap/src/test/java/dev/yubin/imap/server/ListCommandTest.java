@@ -58,6 +58,10 @@ class ListCommandTest extends ServerTestBase {
             assertThat(c.ok("LSUB \"\" *")).contains("* LSUB () \"/\" \"INBOX\"");
             assertThat(joined(c.ok("LIST (SUBSCRIBED) \"\" *"))).contains("\\Subscribed) \"/\" \"INBOX\"")
                     .doesNotContain("Projects");
+            c.ok("CREATE Team/Reports");
+            c.ok("SUBSCRIBE Team/Reports");
+            assertThat(joined(c.ok("LIST (SUBSCRIBED RECURSIVEMATCH) \"\" %")))
+                    .contains("\"Team\" (\"CHILDINFO\" (\"SUBSCRIBED\"))");
             c.ok("UNSUBSCRIBE INBOX");
             assertThat(c.ok("LSUB \"\" *")).doesNotContain("* LSUB () \"/\" \"INBOX\"");
             assertThat(c.ok("STATUS INBOX (MESSAGES UNSEEN UIDNEXT SIZE HIGHESTMODSEQ)").get(0))

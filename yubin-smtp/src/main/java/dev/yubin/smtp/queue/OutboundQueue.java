@@ -100,10 +100,13 @@ public final class OutboundQueue implements OutboundRouter, AutoCloseable {
         Map<String, List<Target>> byDestination = new LinkedHashMap<>();
         List<String> localAddresses = new ArrayList<>();
         for (Target t : recipients) {
-            if (local.isLocal(t.address())) {
-                localAddresses.add(t.address());
+            Destination d = Destination.of(t.address());
+            // RFC 5890: the domain in A-label form, so an ASCII local part never needs SMTPUTF8
+            String address = t.address().substring(0, t.address().lastIndexOf('@') + 1) + d.name();
+            if (local.isLocal(address)) {
+                localAddresses.add(address);
             } else {
-                byDestination.computeIfAbsent(Destination.of(t.address()).name(), d -> new ArrayList<>()).add(t);
+                byDestination.computeIfAbsent(d.name(), k -> new ArrayList<>()).add(new Target(address, t.parameters()));
             }
         }
         if (!localAddresses.isEmpty()) {

@@ -41,6 +41,7 @@ final class Scheduler implements DeliveryAgent.Outcomes {
     private final Semaphore connections;
     private final Semaphore wake = new Semaphore(0);
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final java.util.Set<Long> inMemory = ConcurrentHashMap.newKeySet();
     private final Thread thread;
     private volatile boolean running = true;
     private Instant nextStats = Instant.EPOCH;
@@ -122,6 +123,9 @@ final class Scheduler implements DeliveryAgent.Outcomes {
     }
 
     private void dispatch(QueueEntry e) {
+        if (!inMemory.add(e.id())) {
+            return; // its lease ran out while it waited here: it is still ours, do not send it twice
+        }
         inFlight.incrementAndGet();
         DestinationQueue q = destinations.computeIfAbsent(e.destination(), d -> new DestinationQueue(new Destination(d),
                 settings.maxConnectionsPerDomain(), settings.perDomainInterval().toNanos()));
@@ -162,6 +166,7 @@ final class Scheduler implements DeliveryAgent.Outcomes {
         } catch (RuntimeException ex) {
             LOG.error("event=queue.finish_failed id={}", e.id(), ex); // the lease expires and it is tried again
         } finally {
+            inMemory.remove(e.id());
             inFlight.decrementAndGet();
         }
     }
@@ -173,10 +178,12 @@ final class Scheduler implements DeliveryAgent.Outcomes {
         }
         nextStats = now.plus(STATS_INTERVAL);
         Map<QueueState, Long> counts = store.counts();
-        LOG.info("event=queue.stats incoming={} active={} deferred={} held={} in_memory={} destinations={}",
-                counts.getOrDefault(QueueState.INCOMING, 0L), counts.getOrDefault(QueueState.ACTIVE, 0L),
-                counts.getOrDefault(QueueState.DEFERRED, 0L), counts.getOrDefault(QueueState.HELD, 0L),
-                inFlight.get(), destinations.size());
+        long oldest = store.list(1).stream().findFirst().map(e -> Duration.between(e.created(), now).toSeconds())
+                .orElse(0L);
+        LOG.info("event=queue.stats incoming={} active={} deferred={} held={} oldest_age_s={} in_memory={}"
+                        + " destinations={}", counts.getOrDefault(QueueState.INCOMING, 0L),
+                counts.getOrDefault(QueueState.ACTIVE, 0L), counts.getOrDefault(QueueState.DEFERRED, 0L),
+                counts.getOrDefault(QueueState.HELD, 0L), oldest, inFlight.get(), destinations.size());
         store.purgeFinished(now.minus(FINISHED_RETENTION));
     }
 

@@ -62,19 +62,39 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final Script script;
     private final AtomicInteger dataAttempts = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger maxOpen = new AtomicInteger();
+    private final AtomicInteger tlsSessions = new AtomicInteger();
+    private final javax.net.ssl.SSLContext tls;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final java.util.Map<String, AtomicInteger> rcptAttempts = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    private ScriptedSmtpServer(Script script) throws IOException {
+    private ScriptedSmtpServer(Script script, javax.net.ssl.SSLContext tls) throws IOException {
         this.script = script;
+        this.tls = tls;
         this.socket = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
         Thread.ofVirtual().name("scripted-smtp").start(this::accept);
     }
 
     public static ScriptedSmtpServer start(Script script) throws IOException {
-        return new ScriptedSmtpServer(script);
+        return new ScriptedSmtpServer(script, null);
+    }
+
+    /** A responder that also offers STARTTLS with this server context. */
+    public static ScriptedSmtpServer startWithTls(Script script, javax.net.ssl.SSLContext tls) throws IOException {
+        return new ScriptedSmtpServer(script, tls);
+    }
+
+    /** Most connections open at the same time. */
+    public int maxConcurrentConnections() {
+        return maxOpen.get();
+    }
+
+    /** Connections that completed a TLS handshake. */
+    public int tlsSessions() {
+        return tlsSessions.get();
     }
 
     public int port() {
@@ -98,15 +118,23 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             try {
                 Socket s = socket.accept();
                 connections.incrementAndGet();
-                Thread.ofVirtual().start(() -> serve(s));
+                maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+                Thread.ofVirtual().start(() -> {
+                    try {
+                        serve(s);
+                    } finally {
+                        open.decrementAndGet();
+                    }
+                });
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    private void serve(Socket s) {
-        try (s) {
+    private void serve(Socket plain) {
+        Socket s = plain;
+        try (plain) {
             s.setSoTimeout(10_000);
             InputStream in = new BufferedInputStream(s.getInputStream());
             OutputStream out = s.getOutputStream();
@@ -123,7 +151,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                         write(out, e);
                     } else {
                         StringBuilder sb = new StringBuilder("250-scripted.test\r\n");
-                        List<String> ext = script.extensions();
+                        List<String> ext = new java.util.ArrayList<>(script.extensions());
+                        if (tls != null && !(s instanceof javax.net.ssl.SSLSocket)) {
+                            ext.add("STARTTLS");
+                        }
                         for (int i = 0; i < ext.size(); i++) {
                             sb.append(i == ext.size() - 1 ? "250 " : "250-").append(ext.get(i)).append("\r\n");
                         }
@@ -166,6 +197,18 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                         received.add(new Received(sender, List.copyOf(rcpts), data));
                     }
                     write(out, reply);
+                } else if (upper.equals("STARTTLS") && tls != null) {
+                    write(out, "220 2.0.0 Ready to start TLS");
+                    javax.net.ssl.SSLSocket ssl = (javax.net.ssl.SSLSocket) tls.getSocketFactory()
+                            .createSocket(s, null, s.getPort(), true);
+                    ssl.setUseClientMode(false);
+                    ssl.startHandshake();
+                    tlsSessions.incrementAndGet();
+                    s = ssl;
+                    in = new BufferedInputStream(ssl.getInputStream());
+                    out = ssl.getOutputStream();
+                    sender = null;
+                    rcpts.clear();
                 } else if (upper.equals("RSET")) {
                     rcpts.clear();
                     write(out, "250 2.0.0 Ok");
