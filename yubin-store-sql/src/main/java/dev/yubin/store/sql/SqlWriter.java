@@ -128,6 +128,7 @@ final class SqlWriter implements AutoCloseable {
                 }
             } catch (RuntimeException | Error e) {
                 LOG.error("event=store.writer_error", e);
+                rollbackQuietly(); // never leave a transaction open for the next batch
                 for (Task<?> t : batch) {
                     t.result().completeExceptionally(new StoreException("write failed", e));
                 }
@@ -155,6 +156,7 @@ final class SqlWriter implements AutoCloseable {
             return more;
         } catch (RuntimeException e) {
             LOG.warn("event=store.idle_work_failed", e);
+            rollbackQuietly();
             return false;
         }
     }
@@ -175,6 +177,7 @@ final class SqlWriter implements AutoCloseable {
         try {
             hot.update(dialect.beginWrite());
         } catch (RuntimeException e) {
+            rollbackQuietly(); // in case a failed batch left its transaction open
             failAll(batch, e);
             return;
         }
