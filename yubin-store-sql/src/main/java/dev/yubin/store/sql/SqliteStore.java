@@ -54,6 +54,12 @@ import org.sqlite.SQLiteDataSource;
  * Listeners of {@link #watch} hear only of this process's changes.
  *
  * <p>Callers write a body with {@link #blobs()} first, then {@link #deliver} or {@link #append} it.
+ * Bodies written but never delivered (a crash between the two, a refused message) are orphans:
+ * call {@link #sweepOrphanBlobs} now and then (e.g. at start-up, with an age of a day).
+ *
+ * <p>Threads: {@code yubin-store-writer} (all writes), {@code yubin-store-notify} (listeners,
+ * file deletions after commits), {@code yubin-store-checkpoint} (WAL checkpoints); all daemons,
+ * stopped by {@link #close}.
  */
 public final class SqliteStore implements Directory, MailboxStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
