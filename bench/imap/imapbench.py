@@ -3,10 +3,11 @@
 The same client measures both servers.
 
 Usage:
-  imapbench.py measure PORT USER PASS ROUNDS   -> RESULT lines: name median_seconds detail
+  imapbench.py measure PORT[,PORT...] USER PASS ROUNDS -> RESULT port name median_s min_s detail
   imapbench.py mixed PORT USER PASS CLIENTS SECONDS -> RESULT mixed ops
   imapbench.py idle PORT USER PASS N HOLD_S SERVER_PID -> RESULT idle held rss_mib
-Every "measure" figure is the median of ROUNDS runs after one warm-up run.
+Every "measure" figure is the median of ROUNDS runs after one warm-up run; with several ports the
+runs alternate between the servers, so a burst of load on the shared machine hits both.
 """
 import asyncio
 import multiprocessing
@@ -109,26 +110,16 @@ def login(port, user, password):
     return c
 
 
-def timed(fn, rounds):
-    fn()  # warm-up
-    times = []
-    for _ in range(rounds):
-        t0 = time.perf_counter()
-        detail = fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times), detail
-
-
-def measure(port, user, password, rounds):
-    def login_select():
-        c = login(port, user, password)
-        _, tagged = c.cmd("SELECT INBOX")
-        c.close()
-        return "ok"
-
+def figures(port, user, password):
+    """The measured operations on one server, over one selected session: name -> fn returning detail."""
     s = login(port, user, password)
     s.cmd("SELECT INBOX")
-    exists = 0
+
+    def login_select():
+        c = login(port, user, password)
+        c.cmd("SELECT INBOX")
+        c.close()
+        return "ok"
 
     def fetch_env():
         count, _ = s.cmd("FETCH 1:* (FLAGS UID RFC822.SIZE ENVELOPE)")
@@ -146,28 +137,41 @@ def measure(port, user, password, rounds):
         return "%d-octets" % total
 
     def search():
-        _, _ = s.cmd("SEARCH BODY zanzibar")
-        return "ok"
-
-    hits = []
-
-    def search_count():
         s.n += 1
         tag = b"a%d" % s.n
         s.sock.sendall(tag + b" SEARCH BODY zanzibar\r\n")
+        hits = 0
         while True:
             line = s.line()
             if line.startswith(b"* SEARCH"):
-                hits.append(len(line.split()) - 2)
+                hits = len(line.split()) - 2
             if line.startswith(tag + b" "):
-                return "%d-hits" % (hits[-1] if hits else 0)
+                return "%d-hits" % hits
 
-    for name, fn in (("login+SELECT", login_select), ("FETCH-1:*-envelope", fetch_env),
-                     ("FETCH-1:1000-BODY[]", fetch_bodies), ("FETCH-n-BODY[]-x1000", single),
-                     ("SEARCH-BODY", search_count)):
-        med, detail = timed(fn, rounds)
-        print("RESULT %s %.6f %s" % (name, med, detail), flush=True)
-    s.close()
+    return s, [("login+SELECT", login_select), ("FETCH-1:*-envelope", fetch_env),
+               ("FETCH-1:1000-BODY[]", fetch_bodies), ("FETCH-n-BODY[]-x1000", single),
+               ("SEARCH-BODY", search)]
+
+
+def measure(ports, user, password, rounds):
+    """Each figure: one warm-up run per server, then ROUNDS runs alternating between the servers
+    (so both see the same machine load); prints the median and the minimum per server."""
+    sessions = [figures(p, user, password) for p in ports]
+    for i, (name, _) in enumerate(sessions[0][1]):
+        times = [[] for _ in ports]
+        details = [None for _ in ports]
+        for k, (_, figs) in enumerate(sessions):
+            figs[i][1]()
+        for _ in range(rounds):
+            for k, (_, figs) in enumerate(sessions):
+                t0 = time.perf_counter()
+                details[k] = figs[i][1]()
+                times[k].append(time.perf_counter() - t0)
+        for k, port in enumerate(ports):
+            print("RESULT %d %s %.6f %.6f %s" % (port, name, statistics.median(times[k]), min(times[k]), details[k]),
+                  flush=True)
+    for s, _ in sessions:
+        s.close()
 
 
 SMALL = (b"From: Mixed <mixed@corpus.test>\r\nTo: User <user@bench.test>\r\n"
@@ -265,9 +269,10 @@ async def idle(port, user, password, n, hold, pid):
 
 
 def main():
-    mode, port, user, password = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+    mode, user, password = sys.argv[1], sys.argv[3], sys.argv[4]
+    port = int(sys.argv[2].split(",")[0])
     if mode == "measure":
-        measure(port, user, password, int(sys.argv[5]))
+        measure([int(p) for p in sys.argv[2].split(",")], user, password, int(sys.argv[5]))
     elif mode == "mixed":
         mixed(port, user, password, int(sys.argv[5]), float(sys.argv[6]))
     elif mode == "idle":
