@@ -73,5 +73,5 @@ pf_stop() {
 
 # pf_count DIR DOMAIN USER: messages delivered into the Maildir
 pf_count() {
-  find "$1/mail/$2/$3/new" "$1/mail/$2/$3/cur" -type f 2>/dev/null | wc -l
+  { find "$1/mail/$2/$3/new" "$1/mail/$2/$3/cur" -type f 2>/dev/null || true; } | wc -l
 }

@@ -39,6 +39,15 @@ public record AuthVerdict(SpfResult spf, List<DkimResult> dkim, DmarcResult dmar
     }
 
     /**
+     * Our Authentication-Results field without its final CRLF (folded with CRLF TAB), the form
+     * the SMTP server's filter verdicts take.
+     */
+    public String headerField() {
+        return authenticationResults.endsWith("\r\n")
+                ? authenticationResults.substring(0, authenticationResults.length() - 2) : authenticationResults;
+    }
+
+    /**
      * The method results of our Authentication-Results field without the authserv-id, e.g. for
      * the ARC-Authentication-Results of {@link dev.yubin.auth.arc.ArcSealer#seal} when forwarding.
      */

@@ -111,7 +111,7 @@ public final class AuthenticationResults {
         ByteArrayOutputStream out = new ByteArrayOutputStream(message.length);
         boolean removed = false;
         for (HeaderField h : raw.headers()) {
-            if (h.is("Authentication-Results") && authservIdOf(h.value()).equalsIgnoreCase(authservId)) {
+            if (claimsOurId(h)) {
                 removed = true;
                 continue;
             }
@@ -124,6 +124,14 @@ public final class AuthenticationResults {
         out.write('\n');
         out.write(raw.data(), raw.bodyStart(), raw.bodyLength());
         return out.toByteArray();
+    }
+
+    /**
+     * True if {@code field} is an Authentication-Results field claiming our authserv-id: such a
+     * field on an incoming message is forged and must be dropped before delivery (RFC 8601 §5).
+     */
+    public boolean claimsOurId(HeaderField field) {
+        return field.is("Authentication-Results") && authservIdOf(field.value()).equalsIgnoreCase(authservId);
     }
 
     /** The authserv-id of an Authentication-Results value: the first token, comments skipped. */

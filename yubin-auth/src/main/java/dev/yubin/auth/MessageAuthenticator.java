@@ -51,8 +51,20 @@ public final class MessageAuthenticator {
      * @param message the message as received (header and body, CRLF line ends)
      */
     public AuthVerdict evaluate(InetAddress clientIp, String helo, String mailFrom, byte[] message) {
+        return evaluate(clientIp, helo, mailFrom, message, spf.check(clientIp, mailFrom, helo));
+    }
+
+    /** The SPF check of {@code mailFrom} at MAIL time, without repeating the lookups. */
+    public SpfResult checkSpf(InetAddress clientIp, String helo, String mailFrom) {
+        return spf.check(clientIp, mailFrom, helo);
+    }
+
+    /**
+     * As {@link #evaluate(InetAddress, String, String, byte[])} with the SPF result already
+     * computed at MAIL time ({@link #checkSpf}).
+     */
+    public AuthVerdict evaluate(InetAddress clientIp, String helo, String mailFrom, byte[] message, SpfResult spfResult) {
         RawMessage raw = RawMessage.parse(message);
-        SpfResult spfResult = spf.check(clientIp, mailFrom, helo);
         boolean nullSender = mailFrom == null || mailFrom.isEmpty();
         String spfDomain = nullSender ? helo : mailFrom.substring(mailFrom.lastIndexOf('@') + 1);
         List<DkimResult> dkimResults = dkim.verify(raw);

@@ -74,6 +74,11 @@ class MessageAuthenticatorTest {
                 .contains("header.s=r1 header.a=rsa-sha256")
                 .contains("dmarc=pass (p=reject dis=accept) header.from=sender.example;\r\n\tarc=none")
                 .endsWith("\r\n");
+        assertThat(v.headerField()).isEqualTo(v.authenticationResults().substring(0, v.authenticationResults().length() - 2));
+        assertThat(v.methodResults()).startsWith("spf=pass (ip4:192.0.2.10) smtp.mailfrom=bounce@sender.example; dkim=pass");
+        var forged = RawMessage.parse(MESSAGE.getBytes(StandardCharsets.UTF_8)).headers();
+        AuthenticationResults ar = new AuthenticationResults("mx.yubin.test");
+        assertThat(forged.stream().filter(ar::claimsOurId)).hasSize(1);
         String stamped = new String(v.stamp(signed(MESSAGE)), StandardCharsets.UTF_8);
         assertThat(stamped).startsWith(v.authenticationResults())
                 .doesNotContain("MX.yubin.test; dkim=pass")
@@ -117,6 +122,15 @@ class MessageAuthenticatorTest {
                 "bounce@sender.example", signed(m));
         assertThat(v.disposition()).isEqualTo(Disposition.REJECT);
         assertThat(v.authenticationResults()).contains("dmarc=permerror");
+    }
+
+    @Test
+    void spfCheckedAtMailTimeIsReused() throws Exception {
+        InetAddress ip = InetAddress.getByName("192.0.2.10");
+        var spf = auth.checkSpf(ip, "mail.sender.example", "bounce@sender.example");
+        AuthVerdict v = auth.evaluate(ip, "mail.sender.example", "bounce@sender.example", signed(MESSAGE), spf);
+        assertThat(v.spf()).isSameAs(spf);
+        assertThat(v.dmarc().status().keyword()).isEqualTo("pass");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.yubin.imap;
 
 import dev.yubin.imap.session.ImapSession;
+import dev.yubin.imap.session.RecentClaims;
 import dev.yubin.imap.session.Services;
 import dev.yubin.imap.session.SessionLimiter;
 import dev.yubin.imap.session.SummaryCache;
@@ -37,7 +38,7 @@ public final class ImapServer implements ConnectionHandler {
         this.services = new Services(settings, directory, store, blobs, indexer, authenticator, throttle,
                 new SaslMechanisms(authenticator, settings.cleartext()), tls.map(TlsContexts::serverContext),
                 new SessionLimiter(settings.maxSessionsPerUser()),
-                new SummaryCache(settings.summaryCacheEntries()));
+                new SummaryCache(settings.summaryCacheEntries()), new RecentClaims());
     }
 
     public ImapSettings settings() {

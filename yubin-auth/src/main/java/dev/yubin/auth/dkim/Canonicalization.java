@@ -72,43 +72,42 @@ public enum Canonicalization {
     }
 
     private static byte[] relaxedBody(byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length);
+        int n = body.length;
+        byte[] out = new byte[n + 2]; // content never grows; at most one CRLF is added
+        int o = 0;
         int pendingEmptyLines = 0;
         int pos = 0;
-        while (pos < body.length) {
-            int eol = pos;
-            while (eol < body.length && !(body[eol] == '\r' && eol + 1 < body.length && body[eol + 1] == '\n')) {
-                eol++;
-            }
-            // one line [pos, eol): WSP runs become one SP, WSP at the end goes (RFC 6376 §3.4.4)
-            ByteArrayOutputStream line = new ByteArrayOutputStream(eol - pos);
+        while (pos < n) {
+            boolean content = false;
             boolean space = false;
-            for (int i = pos; i < eol; i++) {
+            int i = pos;
+            for (; i < n && !(body[i] == '\r' && i + 1 < n && body[i + 1] == '\n'); i++) {
                 byte b = body[i];
                 if (b == ' ' || b == '\t') {
-                    space = true;
+                    space = true; // RFC 6376 §3.4.4: WSP runs become one SP, WSP at the end goes
                     continue;
                 }
+                if (!content) {
+                    for (; pendingEmptyLines > 0; pendingEmptyLines--) {
+                        out[o++] = '\r';
+                        out[o++] = '\n';
+                    }
+                    content = true;
+                }
                 if (space) {
-                    line.write(' ');
+                    out[o++] = ' ';
+                    space = false;
                 }
-                space = false;
-                line.write(b);
+                out[o++] = b;
             }
-            if (line.size() == 0) {
-                pendingEmptyLines++;
+            if (content) {
+                out[o++] = '\r';
+                out[o++] = '\n';
             } else {
-                for (int k = 0; k < pendingEmptyLines; k++) {
-                    out.write('\r');
-                    out.write('\n');
-                }
-                pendingEmptyLines = 0;
-                out.writeBytes(line.toByteArray());
-                out.write('\r');
-                out.write('\n');
+                pendingEmptyLines++; // RFC 6376 §3.4.4: empty lines at the end are ignored
             }
-            pos = eol + 2;
+            pos = i + 2;
         }
-        return out.toByteArray(); // an empty body stays empty
+        return java.util.Arrays.copyOf(out, o); // an empty body stays empty
     }
 }

@@ -4,6 +4,9 @@ import dev.yubin.auth.dkim.DkimResult.Status;
 import dev.yubin.dns.DnsResult;
 import dev.yubin.dns.Resolver;
 import dev.yubin.dns.TxtRecord;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Fetches and checks the key of a DKIM or ARC signature (RFC 6376 §6.1.2, RFC 8301 §3.2). */
 public final class DkimKeyLookup {
@@ -18,6 +21,16 @@ public final class DkimKeyLookup {
     public record Unusable(Status status, String reason, boolean testing) implements Outcome {
     }
 
+    /** Parsed key records by their text: parsing decodes a public key, which costs more than the DNS cache hit. */
+    private static final int PARSED_CACHE_SIZE = 1024;
+    private static final Map<String, DkimKeyRecord> PARSED = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, DkimKeyRecord> eldest) {
+                    return size() > PARSED_CACHE_SIZE;
+                }
+            });
+
     private DkimKeyLookup() {
     }
 
@@ -30,11 +43,15 @@ public final class DkimKeyLookup {
         if (txt.values().isEmpty()) {
             return new Unusable(Status.PERMERROR, "no key at " + keyName, false); // RFC 6376 §6.1.2
         }
-        DkimKeyRecord key;
-        try {
-            key = DkimKeyRecord.parse(txt.values().get(0).text());
-        } catch (DkimSyntaxException e) {
-            return new Unusable(Status.PERMERROR, "bad key record: " + e.getMessage(), false);
+        String text = txt.values().get(0).text();
+        DkimKeyRecord key = PARSED.get(text);
+        if (key == null) {
+            try {
+                key = DkimKeyRecord.parse(text);
+            } catch (DkimSyntaxException e) {
+                return new Unusable(Status.PERMERROR, "bad key record: " + e.getMessage(), false);
+            }
+            PARSED.put(text, key);
         }
         boolean testing = key.testing();
         if (key.publicKey().isEmpty()) {

@@ -39,11 +39,14 @@ public final class CommandReader {
         }
     }
 
+    /** Largest literal in a command other than APPEND (passwords, names, search strings). */
+    public static final int MAX_ARGUMENT_LITERAL = 64 * 1024;
+
     private final long maxLiteral;
     private final long maxCommand;
 
     /**
-     * @param maxLiteral largest single literal accepted
+     * @param maxLiteral largest single literal accepted in APPEND (the message size limit)
      * @param maxCommand largest sum of literals and lines in one command
      */
     public CommandReader(long maxLiteral, long maxCommand) {
@@ -96,7 +99,8 @@ public final class CommandReader {
                 return new Read.Command(new RawCommand(textLen == text.length ? text : Arrays.copyOf(text, textLen),
                         literals));
             }
-            if (lit.size > maxLiteral || total + lit.size > maxCommand) {
+            long limit = isAppend(text, textLen) ? maxLiteral : Math.min(maxLiteral, MAX_ARGUMENT_LITERAL);
+            if (lit.size > limit || total + lit.size > maxCommand) {
                 String tag = tagOf(text, textLen);
                 // RFC 7888 §4: a too-big non-synchronising literal cannot be refused
                 return lit.sync ? new Read.LiteralRefused(tag) : new Read.LiteralOverrun(tag);
@@ -137,6 +141,24 @@ public final class CommandReader {
             size = size * 10 + (b[k] - '0');
         }
         return new Literal(size, sync);
+    }
+
+    /** True if the command (its first line starts {@code tag APPEND}) may carry message-sized literals. */
+    static boolean isAppend(byte[] b, int len) {
+        int sp = 0;
+        while (sp < len && b[sp] != ' ') {
+            sp++;
+        }
+        String word = "APPEND ";
+        if (len - sp - 1 < word.length()) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.toUpperCase((char) b[sp + 1 + i]) != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String tagOf(byte[] b, int len) {

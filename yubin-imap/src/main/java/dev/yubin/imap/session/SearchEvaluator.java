@@ -29,6 +29,7 @@ final class SearchEvaluator {
     private final SelectedMailbox v;
     private final Map<SearchKey, Set<Long>> text = new HashMap<>();
     private MessageSummary[] summaries;
+    private int[] saved;
 
     SearchEvaluator(ImapSession s) {
         this.s = s;
@@ -146,7 +147,9 @@ final class SearchEvaluator {
     }
 
     private boolean savedContains(int seq) {
-        int[] saved = v.resolve(dev.yubin.imap.protocol.SequenceSet.SAVED, dev.yubin.imap.command.NumberKind.UID);
+        if (saved == null) {
+            saved = v.resolve(dev.yubin.imap.protocol.SequenceSet.SAVED, dev.yubin.imap.command.NumberKind.UID);
+        }
         return java.util.Arrays.binarySearch(saved, seq) >= 0;
     }
 

@@ -53,7 +53,8 @@ public final class SelectedMailbox {
     /** Registers for notifications, then loads the messages (so no change can slip between). */
     void open() {
         this.watch = store.watch(mailbox.id(), this::changed);
-        long modSeq = store.mailbox(mailbox.id()).map(Mailbox::highestModSeq).orElse(mailbox.highestModSeq());
+        Mailbox fresh = store.mailbox(mailbox.id()).orElse(mailbox);
+        long modSeq = fresh.highestModSeq();
         List<MessageRecord> all = store.messages(mailbox.id());
         recs = all.toArray(new MessageRecord[0]);
         count = recs.length;
@@ -62,7 +63,7 @@ public final class SelectedMailbox {
             knownModSeq = Math.max(knownModSeq, r.modSeq());
         }
         if (!readOnly && !session.extensions().rev2()) {
-            recentFrom = store.claimRecent(mailbox.id());
+            recentFrom = session.services().recent().claim(store, mailbox.id(), fresh.uidNext());
             recentTo = maxUid() + 1;
         }
     }

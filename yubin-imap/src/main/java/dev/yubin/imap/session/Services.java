@@ -18,5 +18,5 @@ import javax.net.ssl.SSLContext;
 public record Services(ImapSettings settings, Directory directory, MailboxStore store, BlobStore blobs,
                        MessageIndexer indexer, Authenticator authenticator, LoginThrottle throttle,
                        SaslMechanisms sasl, Optional<SSLContext> tls, SessionLimiter limiter,
-                       SummaryCache summaries) {
+                       SummaryCache summaries, RecentClaims recent) {
 }

@@ -92,6 +92,11 @@ class CommandReaderTest {
         });
         assertThat(r).isEqualTo(new CommandReader.Read.LiteralRefused("a"));
         assertThat(reader.read(in, () -> { })).isInstanceOf(CommandReader.Read.Command.class);
+        // only APPEND may send message-sized literals; other commands are held to 64 KiB
+        LineReader big = new LineReader(split("b LOGIN {70000}\r\n".getBytes(StandardCharsets.US_ASCII), 3), 65536);
+        assertThat(new CommandReader(1 << 20, 2 << 20).read(big, () -> {
+            throw new AssertionError("must not ask for the literal");
+        })).isEqualTo(new CommandReader.Read.LiteralRefused("b"));
         LineReader in2 = new LineReader(split("a APPEND INBOX {999999999+}\r\n".getBytes(StandardCharsets.US_ASCII),
                 3), 65536);
         assertThat(reader.read(in2, () -> { })).isEqualTo(new CommandReader.Read.LiteralOverrun("a"));

@@ -41,6 +41,18 @@ class ListCommandTest extends ServerTestBase {
     }
 
     @Test
+    void renameInboxMovesItsMessages() throws Exception {
+        fx.deliver(fx.alice, ImapFixture.message("a", "b"));
+        fx.deliver(fx.alice, ImapFixture.message("c", "d"));
+        try (ImapTestClient c = fx.login()) {
+            c.ok("RENAME INBOX Old");
+            assertThat(c.ok("STATUS INBOX (MESSAGES)").get(0)).contains("MESSAGES 0");
+            assertThat(c.ok("STATUS Old (MESSAGES)").get(0)).contains("MESSAGES 2");
+            assertThat(ImapTestClient.last(c.command("RENAME Old Sent"))).contains("NO [ALREADYEXISTS]");
+        }
+    }
+
+    @Test
     void internationalNames() throws Exception {
         try (ImapTestClient c = fx.login()) {
             c.ok("CREATE \"&ZeVnLIqe-\"");

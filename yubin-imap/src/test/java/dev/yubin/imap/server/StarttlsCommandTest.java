@@ -27,6 +27,23 @@ class StarttlsCommandTest extends ServerTestBase {
     }
 
     @Test
+    void cleartextRefusedUntilTls() throws Exception {
+        fx.close();
+        fx = new ImapFixture(dir.resolve("tls-only"), dev.yubin.imap.ImapSettings.defaults()
+                .withCleartext(dev.yubin.net.auth.CleartextPolicy.NEVER));
+        try (ImapTestClient c = fx.connect()) {
+            assertThat(c.greeting).contains("LOGINDISABLED").doesNotContain("AUTH=");
+            assertThat(ImapTestClient.last(c.command("LOGIN alice@example.com " + ImapFixture.PASSWORD)))
+                    .contains("NO [PRIVACYREQUIRED]");
+            assertThat(ImapTestClient.last(c.command("AUTHENTICATE PLAIN"))).contains("NO");
+            c.ok("STARTTLS");
+            c.startTls(TlsContexts.clientTrusting(fx.tls.defaultChain()));
+            assertThat(c.ok("CAPABILITY").get(0)).contains("AUTH=PLAIN").doesNotContain("LOGINDISABLED");
+            c.ok("LOGIN alice@example.com " + ImapFixture.PASSWORD);
+        }
+    }
+
+    @Test
     void scramSha256() throws Exception {
         try (ImapTestClient c = fx.connect()) {
             ScramClient scram = new ScramClient("alice@example.com", ImapFixture.PASSWORD);

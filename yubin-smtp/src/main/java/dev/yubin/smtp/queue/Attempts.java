@@ -50,8 +50,14 @@ final class Attempts {
             Reply reply = replies.get(r.index());
             if (reply != null && reply.isPositive()) {
                 out.add(r.with(RecipientState.DELIVERED, reply.oneLine()));
-                if (nextHopDsn == DsnAtNextHop.NOT_OFFERED) {
-                    succeeded.add(report(r, Action.RELAYED, reply.status(), remoteMta, reply, now, Optional.empty()));
+                switch (nextHopDsn) {
+                    case NOT_OFFERED -> succeeded.add(report(r, Action.RELAYED, reply.status(), remoteMta, reply, now,
+                            Optional.empty()));
+                    case FINAL_DELIVERY -> succeeded.add(report(r, Action.DELIVERED, reply.status(), Optional.empty(),
+                            reply, now, Optional.empty()));
+                    case OFFERED -> {
+                        // RFC 3461 §5.2.2: the next hop took over; it reports success itself
+                    }
                 }
             } else if (reply != null && reply.isPermanent()) {
                 out.add(r.with(RecipientState.FAILED, reply.oneLine()));
@@ -97,8 +103,11 @@ final class Attempts {
                 failedCount, stillPending.size());
     }
 
-    /** Whether the receiving server offered DSN (RFC 3461): it then owns success reports. */
-    enum DsnAtNextHop { OFFERED, NOT_OFFERED }
+    /**
+     * Who reports success (RFC 3461): a next hop that offered DSN does; otherwise Yubin reports
+     * "relayed", or "delivered" when it delivered to a local mailbox itself.
+     */
+    enum DsnAtNextHop { OFFERED, NOT_OFFERED, FINAL_DELIVERY }
 
     private static Optional<String> mta(Reply reply, Optional<String> remoteMta) {
         return reply.origin() == Reply.Origin.REMOTE ? remoteMta : Optional.empty();

@@ -100,7 +100,7 @@ final class DeliveryAgent implements Runnable {
                 replies.put(r.index(), res.delivered() > 0 ? Reply.local(250, "2.0.0", "delivered locally")
                         : Reply.local(550, "5.1.1", "no such local user " + r.address()));
             }
-            outcomes.finish(e, replies, Optional.empty(), "", Attempts.DsnAtNextHop.OFFERED);
+            outcomes.finish(e, replies, Optional.empty(), "", Attempts.DsnAtNextHop.FINAL_DELIVERY);
         } catch (IOException | RuntimeException ex) {
             LOG.warn("event=queue.local_delivery_failed id={}", e.id(), ex);
             outcomes.finish(e, replies, Optional.empty(), "local delivery failed: " + ex.getMessage(),

@@ -89,5 +89,11 @@ class AttemptsTest {
         var notOffered = Attempts.decide(e, Map.of(0, ok), Optional.of("mx"), "", Attempts.DsnAtNextHop.NOT_OFFERED,
                 CREATED, S);
         assertThat(notOffered.reports()).extracting(RecipientReport::action).containsExactly(Action.RELAYED);
+        var local = Attempts.decide(e, Map.of(0, ok), Optional.empty(), "", Attempts.DsnAtNextHop.FINAL_DELIVERY,
+                CREATED, S);
+        assertThat(local.reports()).extracting(RecipientReport::action).containsExactly(Action.DELIVERED);
+        var notAsked = Attempts.decide(entry(0, QueueEntry.DelayWarning.NOT_SENT, Set.of()), Map.of(0, ok),
+                Optional.of("mx"), "", Attempts.DsnAtNextHop.NOT_OFFERED, CREATED, S);
+        assertThat(notAsked.reports()).isEmpty();
     }
 }

@@ -220,4 +220,31 @@ class OutboundDeliveryTest {
         assertThat(q.inbox("alice@example.com")).isEmpty();
         assertThat(q.queueStore.list(100)).isEmpty();
     }
+
+    /** A process that claimed entries and died (they stay ACTIVE) does not lose them: the next start sends them once. */
+    @Test
+    void entriesClaimedByACrashedProcessAreDeliveredAfterRestart() throws Exception {
+        receiver = ScriptedSmtpServer.start(new ScriptedSmtpServer.Script() { });
+        List<Long> ids = new java.util.ArrayList<>();
+        try (var crashed = dev.yubin.store.sql.SqliteStore.open(dir)) {
+            var queue = new dev.yubin.store.sql.queue.SqliteQueueStore(crashed, java.time.Clock.systemUTC());
+            for (int i = 0; i < 3; i++) {
+                byte[] m = QueueFixture.message("crash " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                dev.yubin.store.BlobId b;
+                try (var w = crashed.blobs().create()) {
+                    w.stream().write(m);
+                    b = w.commit();
+                }
+                ids.add(queue.enqueue(new dev.yubin.store.queue.NewQueueEntry("C" + i, "remote.test", b, m.length,
+                        "alice@example.com", Optional.empty(), Optional.empty(),
+                        dev.yubin.store.queue.NewQueueEntry.Utf8.NOT_NEEDED, dev.yubin.store.queue.BodyType.UNSPECIFIED,
+                        List.of(dev.yubin.store.queue.QueueRecipient.pending(0, "bob@remote.test", Optional.empty(),
+                                Set.of())), java.time.Instant.now())));
+            }
+            assertThat(queue.claimDue(java.time.Instant.now().plusSeconds(1), Duration.ofHours(1), 10)).hasSize(3);
+        }
+        q = new QueueFixture(dir, dns, QueueFixture.settings(receiver.port()));
+        await().atMost(WAIT).until(() -> ids.stream().allMatch(id -> q.entry(id).state() == QueueState.DONE));
+        assertThat(receiver.received()).hasSize(3);
+    }
 }

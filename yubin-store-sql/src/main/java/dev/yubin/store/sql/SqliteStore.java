@@ -54,6 +54,12 @@ import org.sqlite.SQLiteDataSource;
  * Listeners of {@link #watch} hear only of this process's changes.
  *
  * <p>Callers write a body with {@link #blobs()} first, then {@link #deliver} or {@link #append} it.
+ * Bodies written but never delivered (a crash between the two, a refused message) are orphans:
+ * call {@link #sweepOrphanBlobs} now and then (e.g. at start-up, with an age of a day).
+ *
+ * <p>Threads: {@code yubin-store-writer} (all writes), {@code yubin-store-notify} (listeners,
+ * file deletions after commits), {@code yubin-store-checkpoint} (WAL checkpoints); all daemons,
+ * stopped by {@link #close}.
  */
 public final class SqliteStore implements Directory, MailboxStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
@@ -121,6 +127,7 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
 
     public static SqliteStore open(Settings settings) {
         Path dir = settings.dataDir().toAbsolutePath();
+        List<AutoCloseable> opened = new java.util.ArrayList<>(); // closed again if opening fails
         try {
             Files.createDirectories(dir);
             FsBlobStore blobs = new FsBlobStore(dir.resolve("blobs"));
@@ -129,8 +136,10 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
             Flyway.configure().dataSource(writeSource).locations(SqlDialect.SQLITE.migrations())
                     .load().migrate();
             Handle writeHandle = Jdbi.create(writeSource).open();
+            opened.add(writeHandle);
             SqliteCheckpointer.disableAutomatic(writeHandle.getConnection());
             SqliteCheckpointer checkpointer = new SqliteCheckpointer(writeSource);
+            opened.add(checkpointer);
             HikariConfig pool = new HikariConfig();
             pool.setDataSource(dataSource(url, settings, true));
             pool.setMaximumPoolSize(settings.readers());
@@ -138,18 +147,24 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
             pool.setPoolName("yubin-store-read");
             pool.setConnectionInitSql("PRAGMA query_only = 1"); // readers never write
             HikariDataSource readerPool = new HikariDataSource(pool);
+            opened.add(readerPool);
             Watchers watchers = new Watchers();
             SqlWriter writer = new SqlWriter(writeHandle, SqlDialect.SQLITE, watchers, blobs);
             LOG.info("event=store.open kind=sqlite data={}", dir);
             return new SqliteStore(dir, blobs, readerPool, writer, checkpointer, watchers,
                     settings.inlineBlobMaxBytes());
-        } catch (IOException | java.sql.SQLException e) {
-            throw new StoreException("cannot open data directory " + dir + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            if (e instanceof StoreException) {
-                throw e;
+        } catch (IOException | java.sql.SQLException | RuntimeException e) {
+            for (AutoCloseable c : opened.reversed()) {
+                try {
+                    c.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
             }
-            throw new StoreException("cannot open database in " + dir + ": " + e.getMessage(), e);
+            if (e instanceof StoreException se) {
+                throw se;
+            }
+            throw new StoreException("cannot open the store in " + dir + ": " + e.getMessage(), e);
         }
     }
 

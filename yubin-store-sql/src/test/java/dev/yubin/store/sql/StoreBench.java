@@ -25,7 +25,9 @@ import java.util.concurrent.Future;
  * Micro benchmark of the embedded store (not run by the tests): blob writes/s and deliveries/s
  * with concurrent writers, {@code messages()} and {@code searchText} on a large mailbox.
  *
- * <p>Usage: {@code StoreBench DIR [threads] [count] [searchMessages]}.
+ * <p>Usage: {@code StoreBench DIR [threads] [count] [searchMessages]}; run it with the test
+ * classpath and {@code --enable-native-access=ALL-UNNAMED}. {@code -Dbench.notext=true} delivers
+ * without search text. Writer figures: group-commit batch sizes and CPU per unit.
  */
 public final class StoreBench {
     private StoreBench() {
@@ -43,7 +45,8 @@ public final class StoreBench {
             store.addDomain(Domain.parse("bench.test"));
             User u = store.addUser(EmailAddress.parse("u@bench.test"),
                     new Credentials("$argon2id$bench", Optional.empty()));
-            run("blob writes", threads, count, i -> blob(store.blobs(), body));
+            run("file blob writes (FsBlobStore)", threads, count, i -> blob(store.blobs().files(), body));
+            run("blob writes (inline, group-committed)", threads, count, i -> blob(store.blobs(), body));
             StringBuilder words = new StringBuilder();
             Random wr = new Random(3);
             while (words.length() < 2000) {

@@ -58,23 +58,40 @@ final class RecipientResolver {
                 } catch (IllegalArgumentException e) {
                     return new Refuse(SmtpReply.BAD_RECIPIENT_SYNTAX, "syntax");
                 }
-                if (!directory.isLocalDomain(address.domain())) {
-                    if (session.isAuthenticated()) {
-                        return session.server().router().isPresent()
-                                ? new Accept(new Recipient(address, params, List.of(), List.of(address)))
-                                : new Refuse(SmtpReply.FORWARDING_UNAVAILABLE, "no_router");
+                if (m.looksRouted()) {
+                    if (directory.isLocalDomain(address.domain()) && directory.user(address).isPresent()) {
+                        return accept(session, tx, address, params, directory.resolve(address));
                     }
-                    return new Refuse(SmtpReply.RELAY_DENIED, "relay");
-                }
-                if (m.looksRouted() && directory.user(address).isEmpty()) {
-                    return new Refuse(SmtpReply.RELAY_DENIED, "routed_local_part");
+                    return relay(session, address, params, directory, "routed_local_part");
                 }
             }
             case Paths.NullPath n -> {
                 return new Refuse(SmtpReply.BAD_RECIPIENT_SYNTAX, "null_path");
             }
         }
+        // Directory.resolve answers only for local domains, so the common case costs one lookup
         Recipients resolved = directory.resolve(address);
+        if (resolved.isEmpty()) {
+            return directory.isLocalDomain(address.domain())
+                    ? new Refuse(SmtpReply.USER_UNKNOWN, "unknown_user")
+                    : relay(session, address, params, directory, "relay");
+        }
+        return accept(session, tx, address, params, resolved);
+    }
+
+    /** A recipient outside our domains: relaying, allowed only for authenticated clients with a router. */
+    private static Decision relay(SmtpSession session, EmailAddress address, RcptParameters params,
+                                  Directory directory, String reason) {
+        if (session.isAuthenticated() && !directory.isLocalDomain(address.domain())) {
+            return session.server().router().isPresent()
+                    ? new Accept(new Recipient(address, params, List.of(), List.of(address)))
+                    : new Refuse(SmtpReply.FORWARDING_UNAVAILABLE, "no_router");
+        }
+        return new Refuse(SmtpReply.RELAY_DENIED, reason);
+    }
+
+    private static Decision accept(SmtpSession session, Transaction tx, EmailAddress address, RcptParameters params,
+                                   Recipients resolved) {
         if (resolved.isEmpty()) {
             return new Refuse(SmtpReply.USER_UNKNOWN, "unknown_user");
         }

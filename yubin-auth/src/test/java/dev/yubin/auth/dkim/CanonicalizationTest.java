@@ -1,0 +1,46 @@
+package dev.yubin.auth.dkim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.yubin.auth.RawMessage;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** RFC 6376 §3.4.5 examples, and the empty-body rules. */
+class CanonicalizationTest {
+
+    static final String MESSAGE = "A: X\r\nB : Y\t\r\n\tZ  \r\n\r\n C \r\nD \t E\r\n\r\n\r\n";
+
+    @Test
+    void rfc6376Section345() {
+        RawMessage m = RawMessage.parse(MESSAGE.getBytes(StandardCharsets.US_ASCII));
+        StringBuilder relaxed = new StringBuilder();
+        StringBuilder simple = new StringBuilder();
+        m.headers().forEach(h -> {
+            relaxed.append(Canonicalization.RELAXED.header(h));
+            simple.append(Canonicalization.SIMPLE.header(h));
+        });
+        assertThat(relaxed.toString()).isEqualTo("a:X\r\nb:Y Z\r\n");
+        assertThat(simple.toString()).isEqualTo("A: X\r\nB : Y\t\r\n\tZ  \r\n");
+        assertThat(text(Canonicalization.RELAXED.body(m.body()))).isEqualTo(" C\r\nD E\r\n");
+        assertThat(text(Canonicalization.SIMPLE.body(m.body()))).isEqualTo(" C \r\nD \t E\r\n");
+    }
+
+    @Test
+    void emptyAndUnterminatedBodies() {
+        assertThat(text(Canonicalization.SIMPLE.body(new byte[0]))).isEqualTo("\r\n");
+        assertThat(text(Canonicalization.RELAXED.body(new byte[0]))).isEmpty();
+        assertThat(text(Canonicalization.RELAXED.body(bytes("\r\n \t\r\n\r\n")))).isEmpty();
+        assertThat(text(Canonicalization.RELAXED.body(bytes("abc")))).isEqualTo("abc\r\n");
+        assertThat(text(Canonicalization.SIMPLE.body(bytes("abc")))).isEqualTo("abc\r\n");
+        assertThat(text(Canonicalization.RELAXED.body(bytes("\r\n\r\nx \r\n\r\n")))).isEqualTo("\r\n\r\nx\r\n");
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static String text(byte[] b) {
+        return new String(b, StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.yubin.smtp.queue;
+
+import dev.yubin.core.EmailAddress;
+import dev.yubin.smtp.server.MailParameters;
+import dev.yubin.smtp.server.RcptParameters;
+import dev.yubin.smtp.server.ReversePath;
+import dev.yubin.store.BlobId;
+import dev.yubin.store.queue.QueueState;
+import dev.yubin.testkit.dns.TestDnsServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Outbound throughput, run only on demand: {@code -Dbench.sink.port=PORT} (a Postfix smtp-sink on
+ * 127.0.0.1), {@code -Dbench.messages=N} (default 2000), 100 destination domains in the test DNS.
+ * Submits from 20 threads (like 20 sessions); prints submitted and delivered messages per second. Not a unit test: skipped without the property.
+ */
+@EnabledIfSystemProperty(named = "bench.sink.port", matches = "\\d+")
+class OutboundBench {
+    @TempDir
+    Path dir;
+
+    @Test
+    void deliverToSink() throws Exception {
+        int port = Integer.parseInt(System.getProperty("bench.sink.port"));
+        int messages = Integer.getInteger("bench.messages", 2000);
+        int domains = 100;
+        byte[] body = ("From: alice@example.com\r\nSubject: bench\r\n\r\n" + "x".repeat(76).concat("\r\n").repeat(25))
+                .getBytes(StandardCharsets.US_ASCII);
+        try (TestDnsServer dns = TestDnsServer.start()) {
+            for (int d = 0; d < domains; d++) {
+                dns.mx("d" + d + ".bench.test", 10, "mx.d" + d + ".bench.test").a("mx.d" + d + ".bench.test", "127.0.0.1");
+            }
+            OutboundSettings settings = QueueFixture.settings(port).withRetry(Duration.ofSeconds(5), Duration.ofSeconds(5),
+                    Duration.ofDays(5), Duration.ofHours(4));
+            try (QueueFixture q = new QueueFixture(dir, dns, settings)) {
+                long t0 = System.nanoTime();
+                int sessions = 20;
+                java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+                List<Thread> threads = new java.util.ArrayList<>();
+                for (int s = 0; s < sessions; s++) {
+                    threads.add(Thread.ofVirtual().start(() -> {
+                        try {
+                            for (int i; (i = next.getAndIncrement()) < messages; ) {
+                                BlobId blob;
+                                try (var w = q.store.blobs().create()) {
+                                    w.stream().write(body);
+                                    blob = w.commit();
+                                }
+                                q.queue.submit(null, blob, body.length, ReversePath.of(EmailAddress.parse(
+                                        "alice@example.com")), MailParameters.NONE, List.of(new OutboundQueue.Target(
+                                        "u" + i + "@d" + (i % domains) + ".bench.test", RcptParameters.NONE)));
+                            }
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }));
+                }
+                for (Thread t : threads) {
+                    t.join();
+                }
+                long t1 = System.nanoTime();
+                while (q.queueStore.counts().getOrDefault(QueueState.DONE, 0L) < messages) {
+                    Thread.sleep(50);
+                }
+                long t2 = System.nanoTime();
+                System.out.printf("outbound-bench messages=%d domains=%d submitted_per_s=%.0f"
+                                + " delivered_per_s_from_first_submit=%.0f drain_after_submit_s=%.2f%n", messages, domains,
+                        messages / ((t1 - t0) / 1e9), messages / ((t2 - t0) / 1e9), (t2 - t1) / 1e9);
+            }
+        }
+    }
+}
