@@ -51,6 +51,16 @@ public final class Server implements AutoCloseable {
     public static Server start(Config config) {
         Stores stores = Stores.open(config);
         Server server = new Server(stores);
+        if (stores.handle() instanceof dev.yubin.store.sql.SqliteStore sqlite) {
+            // Bodies written before a crash but never delivered: remove the ones older than a day.
+            Thread.ofVirtual().name("blob-sweep").start(() -> {
+                try {
+                    sqlite.sweepOrphanBlobs(java.time.Duration.ofDays(1));
+                } catch (java.io.IOException | RuntimeException e) {
+                    LOG.warn("event=store.sweep_failed", e);
+                }
+            });
+        }
         try {
             server.startListeners(config);
         } catch (RuntimeException e) {
