@@ -18,8 +18,15 @@ import dev.yubin.net.tls.TlsContexts;
 import dev.yubin.net.tls.TlsSettings;
 import dev.yubin.pop3.Pop3Server;
 import dev.yubin.pop3.Pop3Settings;
+import dev.yubin.dns.DnsjavaResolver;
+import dev.yubin.dns.DnsjavaSettings;
+import dev.yubin.dns.Resolver;
+import dev.yubin.smtp.queue.OutboundQueue;
+import dev.yubin.smtp.queue.OutboundSettings;
 import dev.yubin.smtp.server.SmtpAccess;
 import dev.yubin.smtp.server.SmtpServer;
+import dev.yubin.store.sql.SqliteStore;
+import dev.yubin.store.sql.queue.SqliteQueueStore;
 import dev.yubin.smtp.server.SmtpSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,6 +51,7 @@ public final class Server implements AutoCloseable {
 
     private final Stores stores;
     private final List<Listener> listeners = new ArrayList<>();
+    private OutboundQueue queue;
 
     private Server(Stores stores) {
         this.stores = stores;
@@ -90,6 +98,19 @@ public final class Server implements AutoCloseable {
         MessageIndexer indexer = new MessageIndexer(new MessageLimits(config.integer(Catalogue.SMTP_MAX_MIME_DEPTH),
                 d.maxHeaderBytes(), d.maxSearchTextBytes()));
 
+        Resolver resolver = new DnsjavaResolver(dnsSettings(config));
+        if (stores.handle() instanceof SqliteStore sqlite) {
+            OutboundSettings out = OutboundSettings.defaults(hostname)
+                    .withPort(config.integer(Catalogue.DELIVERY_PORT))
+                    .withRetry(config.duration(Catalogue.DELIVERY_RETRY_INITIAL), config.duration(Catalogue.DELIVERY_RETRY_MAX),
+                            config.duration(Catalogue.DELIVERY_MAX_LIFETIME), config.duration(Catalogue.DELIVERY_DELAY_WARNING));
+            out = out.withConnections(config.integer(Catalogue.DELIVERY_MAX_CONNECTIONS),
+                    config.integer(Catalogue.DELIVERY_MAX_PER_DOMAIN), out.messagesPerConnection(), out.perDomainInterval());
+            queue = new OutboundQueue(out, new SqliteQueueStore(sqlite, Clock.systemUTC()), resolver, stores.directory(),
+                    stores.mailboxes(), stores.blobs(), indexer, Clock.systemUTC());
+            queue.start();
+        }
+
         InetSocketAddress smtpAddress = config.listen(Catalogue.SMTP_LISTEN);
         InetSocketAddress submission = config.listen(Catalogue.SUBMISSION_LISTEN);
         InetSocketAddress submissions = config.listen(Catalogue.SUBMISSIONS_LISTEN);
@@ -134,15 +155,15 @@ public final class Server implements AutoCloseable {
             Duration timeout = config.duration(Catalogue.SMTP_TIMEOUT);
             if (smtpAddress != null) {
                 SmtpServer handler = new SmtpServer(smtp, stores.directory(), stores.mailboxes(), stores.blobs(),
-                        indexer, List.of(), Clock.systemUTC(), Optional.empty(), access);
+                        indexer, List.of(), Clock.systemUTC(), Optional.ofNullable(queue), access);
                 listen(new ListenerSettings("smtp", smtpAddress, ListenerSettings.Tls.PLAIN, max, perAddress, timeout),
                         null, handler.lineLimit(), handler);
             }
             if (submission != null || submissions != null) {
-                // No outbound router wired yet: outside recipients get 451 until the outbound queue is wired here
+                // Outside recipients go to the outbound queue (451 when the store has none)
                 SmtpServer handler = new SmtpServer(smtp.toBuilder().mode(SmtpSettings.Mode.SUBMISSION).build(),
                         stores.directory(), stores.mailboxes(), stores.blobs(), indexer, List.of(), Clock.systemUTC(),
-                        Optional.empty(), access);
+                        Optional.ofNullable(queue), access);
                 if (submission != null) {
                     listen(new ListenerSettings("submission", submission, ListenerSettings.Tls.PLAIN, max, perAddress,
                             timeout), null, handler.lineLimit(), handler);
@@ -183,6 +204,22 @@ public final class Server implements AutoCloseable {
                 listen(new ListenerSettings("pop3s", pop3s, ListenerSettings.Tls.IMPLICIT, 1000, 50,
                         Pop3Settings.DEFAULT_IDLE_TIMEOUT), tls.serverContext(), Pop3Settings.MAX_AUTH_LINE, handler);
             }
+        }
+    }
+
+    private static DnsjavaSettings dnsSettings(Config config) {
+        String server = config.string(Catalogue.DNS_SERVER);
+        if (server.isBlank()) {
+            return DnsjavaSettings.system();
+        }
+        try {
+            int colon = server.lastIndexOf(':');
+            String host = colon > 0 ? server.substring(0, colon) : server;
+            int port = colon > 0 ? Integer.parseInt(server.substring(colon + 1)) : 53;
+            return DnsjavaSettings.of(new InetSocketAddress(host.replace("[", "").replace("]", ""), port));
+        } catch (RuntimeException e) {
+            throw new dev.yubin.app.config.ConfigException("invalid value for 'dns.server': expected host:port, got '"
+                    + server + "'");
         }
     }
 
@@ -227,6 +264,9 @@ public final class Server implements AutoCloseable {
             l.close();
         }
         listeners.clear();
+        if (queue != null) {
+            queue.close();
+        }
         stores.close();
         LOG.info("event=server.stopped");
     }
