@@ -18,7 +18,14 @@ import dev.yubin.net.tls.TlsContexts;
 import dev.yubin.net.tls.TlsSettings;
 import dev.yubin.pop3.Pop3Server;
 import dev.yubin.pop3.Pop3Settings;
+import dev.yubin.dns.DnsjavaResolver;
+import dev.yubin.dns.DnsjavaSettings;
+import dev.yubin.dns.Resolver;
+import dev.yubin.smtp.queue.OutboundQueue;
+import dev.yubin.smtp.queue.OutboundSettings;
 import dev.yubin.smtp.server.SmtpServer;
+import dev.yubin.store.sql.SqliteStore;
+import dev.yubin.store.sql.queue.SqliteQueueStore;
 import dev.yubin.smtp.server.SmtpSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,6 +49,7 @@ public final class Server implements AutoCloseable {
 
     private final Stores stores;
     private final List<Listener> listeners = new ArrayList<>();
+    private OutboundQueue queue;
 
     private Server(Stores stores) {
         this.stores = stores;
@@ -51,6 +59,16 @@ public final class Server implements AutoCloseable {
     public static Server start(Config config) {
         Stores stores = Stores.open(config);
         Server server = new Server(stores);
+        if (stores.handle() instanceof dev.yubin.store.sql.SqliteStore sqlite) {
+            // Bodies written before a crash but never delivered: remove the ones older than a day.
+            Thread.ofVirtual().name("blob-sweep").start(() -> {
+                try {
+                    sqlite.sweepOrphanBlobs(java.time.Duration.ofDays(1));
+                } catch (java.io.IOException | RuntimeException e) {
+                    LOG.warn("event=store.sweep_failed", e);
+                }
+            });
+        }
         try {
             server.startListeners(config);
         } catch (RuntimeException e) {
@@ -78,6 +96,19 @@ public final class Server implements AutoCloseable {
         MessageIndexer indexer = new MessageIndexer(new MessageLimits(config.integer(Catalogue.SMTP_MAX_MIME_DEPTH),
                 d.maxHeaderBytes(), d.maxSearchTextBytes()));
 
+        Resolver resolver = new DnsjavaResolver(dnsSettings(config));
+        if (stores.handle() instanceof SqliteStore sqlite) {
+            OutboundSettings out = OutboundSettings.defaults(hostname)
+                    .withPort(config.integer(Catalogue.DELIVERY_PORT))
+                    .withRetry(config.duration(Catalogue.DELIVERY_RETRY_INITIAL), config.duration(Catalogue.DELIVERY_RETRY_MAX),
+                            config.duration(Catalogue.DELIVERY_MAX_LIFETIME), config.duration(Catalogue.DELIVERY_DELAY_WARNING));
+            out = out.withConnections(config.integer(Catalogue.DELIVERY_MAX_CONNECTIONS),
+                    config.integer(Catalogue.DELIVERY_MAX_PER_DOMAIN), out.messagesPerConnection(), out.perDomainInterval());
+            queue = new OutboundQueue(out, new SqliteQueueStore(sqlite, Clock.systemUTC()), resolver, stores.directory(),
+                    stores.mailboxes(), stores.blobs(), indexer, Clock.systemUTC());
+            queue.start();
+        }
+
         InetSocketAddress smtpAddress = config.listen(Catalogue.SMTP_LISTEN);
         if (smtpAddress != null) {
             SmtpSettings smtp = SmtpSettings.builder()
@@ -91,7 +122,7 @@ public final class Server implements AutoCloseable {
                     .dataTimeLimit(config.duration(Catalogue.SMTP_DATA_TIMEOUT))
                     .build();
             SmtpServer handler = new SmtpServer(smtp, stores.directory(), stores.mailboxes(), stores.blobs(),
-                    indexer, List.of(), Clock.systemUTC());
+                    indexer, List.of(), Clock.systemUTC(), queue);
             listen(new ListenerSettings("smtp", smtpAddress, ListenerSettings.Tls.PLAIN,
                     config.integer(Catalogue.SMTP_MAX_CONNECTIONS), config.integer(Catalogue.SMTP_MAX_PER_ADDRESS),
                     config.duration(Catalogue.SMTP_TIMEOUT)), null, handler.lineLimit(), handler);
@@ -151,6 +182,22 @@ public final class Server implements AutoCloseable {
         }
     }
 
+    private static DnsjavaSettings dnsSettings(Config config) {
+        String server = config.string(Catalogue.DNS_SERVER);
+        if (server.isBlank()) {
+            return DnsjavaSettings.system();
+        }
+        try {
+            int colon = server.lastIndexOf(':');
+            String host = colon > 0 ? server.substring(0, colon) : server;
+            int port = colon > 0 ? Integer.parseInt(server.substring(colon + 1)) : 53;
+            return DnsjavaSettings.of(new InetSocketAddress(host.replace("[", "").replace("]", ""), port));
+        } catch (RuntimeException e) {
+            throw new dev.yubin.app.config.ConfigException("invalid value for 'dns.server': expected host:port, got '"
+                    + server + "'");
+        }
+    }
+
     /** The configured certificate, or a self-signed one generated once under data-dir/tls. */
     private static TlsContexts tls(Config config, String hostname) {
         String cert = config.string(Catalogue.TLS_CERT);
@@ -192,6 +239,9 @@ public final class Server implements AutoCloseable {
             l.close();
         }
         listeners.clear();
+        if (queue != null) {
+            queue.close();
+        }
         stores.close();
         LOG.info("event=server.stopped");
     }

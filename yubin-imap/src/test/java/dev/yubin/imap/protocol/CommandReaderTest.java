@@ -103,6 +103,22 @@ class CommandReaderTest {
     }
 
     @Test
+    void sharedBudgetBoundsLiteralsInFlight() throws IOException {
+        LiteralBudget budget = new LiteralBudget(4096, 50);
+        CommandReader reader = new CommandReader(1 << 20, 2 << 20, budget);
+        byte[] three = ("a APPEND INBOX {3000+}\r\n" + "x".repeat(3000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        CommandReader.Read first = reader.read(new LineReader(split(three, 7), 65536), () -> { });
+        assertThat(first).isInstanceOf(CommandReader.Read.Command.class);
+        // while the first is held, a second one does not fit and is refused after a bounded wait
+        LineReader second = new LineReader(split("b APPEND INBOX {3000}\r\n".getBytes(StandardCharsets.US_ASCII),
+                3), 65536);
+        assertThat(reader.read(second, () -> { })).isEqualTo(new CommandReader.Read.LiteralRefused("b"));
+        reader.release(((CommandReader.Read.Command) first).command());
+        assertThat(budget.acquire(4096)).isTrue();
+        budget.release(4096);
+    }
+
+    @Test
     void longLinesAndDeepNestingAreRejected() throws IOException {
         byte[] big = ("a NOOP " + "x".repeat(70_000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
         LineReader in = new LineReader(split(big, 100), 65536);
