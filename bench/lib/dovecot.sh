@@ -62,11 +62,13 @@ dc_load_maildir() {
   local dir=$1 corpus=$2 user=$3 domain=$4
   local md="$dir/mail/$domain/$user"
   mkdir -p "$md/cur" "$md/new" "$md/tmp"
-  local i=0 f
-  for f in "$corpus"/*.eml; do
-    i=$((i + 1))
-    cp "$f" "$md/cur/1700000000.M${i}P1.bench,S=$(stat -c %s "$f"):2,"
-  done
+  python3 - "$corpus" "$md/cur" <<'PY'
+import os, shutil, sys
+src, dst = sys.argv[1], sys.argv[2]
+for i, f in enumerate(sorted(n for n in os.listdir(src) if n.endswith(".eml")), 1):
+    p = os.path.join(src, f)
+    shutil.copyfile(p, os.path.join(dst, "1700000000.M%dP1.bench,S=%d:2," % (i, os.path.getsize(p))))
+PY
   chown -R dovenull:dovenull "$dir/mail"
 }
 

@@ -18,13 +18,22 @@ import dev.yubin.net.tls.TlsContexts;
 import dev.yubin.net.tls.TlsSettings;
 import dev.yubin.pop3.Pop3Server;
 import dev.yubin.pop3.Pop3Settings;
+import dev.yubin.dns.DnsjavaResolver;
+import dev.yubin.dns.DnsjavaSettings;
+import dev.yubin.dns.Resolver;
+import dev.yubin.smtp.queue.OutboundQueue;
+import dev.yubin.smtp.queue.OutboundSettings;
+import dev.yubin.smtp.server.SmtpAccess;
 import dev.yubin.smtp.server.SmtpServer;
+import dev.yubin.store.sql.SqliteStore;
+import dev.yubin.store.sql.queue.SqliteQueueStore;
 import dev.yubin.smtp.server.SmtpSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +51,7 @@ public final class Server implements AutoCloseable {
 
     private final Stores stores;
     private final List<Listener> listeners = new ArrayList<>();
+    private OutboundQueue queue;
 
     private Server(Stores stores) {
         this.stores = stores;
@@ -51,6 +61,16 @@ public final class Server implements AutoCloseable {
     public static Server start(Config config) {
         Stores stores = Stores.open(config);
         Server server = new Server(stores);
+        if (stores.handle() instanceof dev.yubin.store.sql.SqliteStore sqlite) {
+            // Bodies written before a crash but never delivered: remove the ones older than a day.
+            Thread.ofVirtual().name("blob-sweep").start(() -> {
+                try {
+                    sqlite.sweepOrphanBlobs(java.time.Duration.ofDays(1));
+                } catch (java.io.IOException | RuntimeException e) {
+                    LOG.warn("event=store.sweep_failed", e);
+                }
+            });
+        }
         try {
             server.startListeners(config);
         } catch (RuntimeException e) {
@@ -78,32 +98,31 @@ public final class Server implements AutoCloseable {
         MessageIndexer indexer = new MessageIndexer(new MessageLimits(config.integer(Catalogue.SMTP_MAX_MIME_DEPTH),
                 d.maxHeaderBytes(), d.maxSearchTextBytes()));
 
-        InetSocketAddress smtpAddress = config.listen(Catalogue.SMTP_LISTEN);
-        if (smtpAddress != null) {
-            SmtpSettings smtp = SmtpSettings.builder()
-                    .hostname(hostname)
-                    .maxMessageSize(config.size(Catalogue.SMTP_MAX_MESSAGE_SIZE))
-                    .maxRecipients(config.integer(Catalogue.SMTP_MAX_RECIPIENTS))
-                    .maxErrors(config.integer(Catalogue.SMTP_MAX_ERRORS))
-                    .maxReceivedHops(config.integer(Catalogue.SMTP_MAX_HOPS))
-                    .maxMimeDepth(config.integer(Catalogue.SMTP_MAX_MIME_DEPTH))
-                    .commandTimeout(config.duration(Catalogue.SMTP_TIMEOUT))
-                    .dataTimeLimit(config.duration(Catalogue.SMTP_DATA_TIMEOUT))
-                    .build();
-            SmtpServer handler = new SmtpServer(smtp, stores.directory(), stores.mailboxes(), stores.blobs(),
-                    indexer, List.of(), Clock.systemUTC());
-            listen(new ListenerSettings("smtp", smtpAddress, ListenerSettings.Tls.PLAIN,
-                    config.integer(Catalogue.SMTP_MAX_CONNECTIONS), config.integer(Catalogue.SMTP_MAX_PER_ADDRESS),
-                    config.duration(Catalogue.SMTP_TIMEOUT)), null, handler.lineLimit(), handler);
+        Resolver resolver = new DnsjavaResolver(dnsSettings(config));
+        if (stores.handle() instanceof SqliteStore sqlite) {
+            OutboundSettings out = OutboundSettings.defaults(hostname)
+                    .withPort(config.integer(Catalogue.DELIVERY_PORT))
+                    .withRetry(config.duration(Catalogue.DELIVERY_RETRY_INITIAL), config.duration(Catalogue.DELIVERY_RETRY_MAX),
+                            config.duration(Catalogue.DELIVERY_MAX_LIFETIME), config.duration(Catalogue.DELIVERY_DELAY_WARNING));
+            out = out.withConnections(config.integer(Catalogue.DELIVERY_MAX_CONNECTIONS),
+                    config.integer(Catalogue.DELIVERY_MAX_PER_DOMAIN), out.messagesPerConnection(), out.perDomainInterval());
+            queue = new OutboundQueue(out, new SqliteQueueStore(sqlite, Clock.systemUTC()), resolver, stores.directory(),
+                    stores.mailboxes(), stores.blobs(), indexer, Clock.systemUTC());
+            queue.start();
         }
 
+        InetSocketAddress smtpAddress = config.listen(Catalogue.SMTP_LISTEN);
+        InetSocketAddress submission = config.listen(Catalogue.SUBMISSION_LISTEN);
+        InetSocketAddress submissions = config.listen(Catalogue.SUBMISSIONS_LISTEN);
         InetSocketAddress imap = config.listen(Catalogue.IMAP_LISTEN);
         InetSocketAddress imaps = config.listen(Catalogue.IMAPS_LISTEN);
         InetSocketAddress pop3 = config.listen(Catalogue.POP3_LISTEN);
         InetSocketAddress pop3s = config.listen(Catalogue.POP3S_LISTEN);
-        if (imap == null && imaps == null && pop3 == null && pop3s == null) {
+        if (smtpAddress == null && submission == null && submissions == null && imap == null && imaps == null
+                && pop3 == null && pop3s == null) {
             return;
         }
+        // One TLS context, one authenticator and one login throttle shared by every protocol
         TlsContexts tls = tls(config, hostname);
         CleartextPolicy cleartext;
         try {
@@ -118,6 +137,43 @@ public final class Server implements AutoCloseable {
                 config.integer(Catalogue.AUTH_BAN_AFTER), config.duration(Catalogue.AUTH_BAN_DURATION), t.forgetAfter(),
                 t.maxTracked()));
         SaslMechanisms sasl = new SaslMechanisms(authenticator, cleartext);
+
+        if (smtpAddress != null || submission != null || submissions != null) {
+            SmtpSettings smtp = SmtpSettings.builder()
+                    .hostname(hostname)
+                    .maxMessageSize(config.size(Catalogue.SMTP_MAX_MESSAGE_SIZE))
+                    .maxRecipients(config.integer(Catalogue.SMTP_MAX_RECIPIENTS))
+                    .maxErrors(config.integer(Catalogue.SMTP_MAX_ERRORS))
+                    .maxReceivedHops(config.integer(Catalogue.SMTP_MAX_HOPS))
+                    .maxMimeDepth(config.integer(Catalogue.SMTP_MAX_MIME_DEPTH))
+                    .commandTimeout(config.duration(Catalogue.SMTP_TIMEOUT))
+                    .dataTimeLimit(config.duration(Catalogue.SMTP_DATA_TIMEOUT))
+                    .build();
+            SmtpAccess access = new SmtpAccess(Optional.of(tls.serverContext()), Optional.of(sasl), throttle);
+            int max = config.integer(Catalogue.SMTP_MAX_CONNECTIONS);
+            int perAddress = config.integer(Catalogue.SMTP_MAX_PER_ADDRESS);
+            Duration timeout = config.duration(Catalogue.SMTP_TIMEOUT);
+            if (smtpAddress != null) {
+                SmtpServer handler = new SmtpServer(smtp, stores.directory(), stores.mailboxes(), stores.blobs(),
+                        indexer, List.of(), Clock.systemUTC(), Optional.ofNullable(queue), access);
+                listen(new ListenerSettings("smtp", smtpAddress, ListenerSettings.Tls.PLAIN, max, perAddress, timeout),
+                        null, handler.lineLimit(), handler);
+            }
+            if (submission != null || submissions != null) {
+                // Outside recipients go to the outbound queue (451 when the store has none)
+                SmtpServer handler = new SmtpServer(smtp.toBuilder().mode(SmtpSettings.Mode.SUBMISSION).build(),
+                        stores.directory(), stores.mailboxes(), stores.blobs(), indexer, List.of(), Clock.systemUTC(),
+                        Optional.ofNullable(queue), access);
+                if (submission != null) {
+                    listen(new ListenerSettings("submission", submission, ListenerSettings.Tls.PLAIN, max, perAddress,
+                            timeout), null, handler.lineLimit(), handler);
+                }
+                if (submissions != null) {
+                    listen(new ListenerSettings("submissions", submissions, ListenerSettings.Tls.IMPLICIT, max,
+                            perAddress, timeout), tls.serverContext(), handler.lineLimit(), handler);
+                }
+            }
+        }
 
         if (imap != null || imaps != null) {
             ImapSettings settings = ImapSettings.defaults()
@@ -148,6 +204,22 @@ public final class Server implements AutoCloseable {
                 listen(new ListenerSettings("pop3s", pop3s, ListenerSettings.Tls.IMPLICIT, 1000, 50,
                         Pop3Settings.DEFAULT_IDLE_TIMEOUT), tls.serverContext(), Pop3Settings.MAX_AUTH_LINE, handler);
             }
+        }
+    }
+
+    private static DnsjavaSettings dnsSettings(Config config) {
+        String server = config.string(Catalogue.DNS_SERVER);
+        if (server.isBlank()) {
+            return DnsjavaSettings.system();
+        }
+        try {
+            int colon = server.lastIndexOf(':');
+            String host = colon > 0 ? server.substring(0, colon) : server;
+            int port = colon > 0 ? Integer.parseInt(server.substring(colon + 1)) : 53;
+            return DnsjavaSettings.of(new InetSocketAddress(host.replace("[", "").replace("]", ""), port));
+        } catch (RuntimeException e) {
+            throw new dev.yubin.app.config.ConfigException("invalid value for 'dns.server': expected host:port, got '"
+                    + server + "'");
         }
     }
 
@@ -192,6 +264,9 @@ public final class Server implements AutoCloseable {
             l.close();
         }
         listeners.clear();
+        if (queue != null) {
+            queue.close();
+        }
         stores.close();
         LOG.info("event=server.stopped");
     }

@@ -1,5 +1,6 @@
 package dev.yubin.imap;
 
+import dev.yubin.imap.protocol.LiteralBudget;
 import dev.yubin.imap.session.ImapSession;
 import dev.yubin.imap.session.RecentClaims;
 import dev.yubin.imap.session.Services;
@@ -38,7 +39,8 @@ public final class ImapServer implements ConnectionHandler {
         this.services = new Services(settings, directory, store, blobs, indexer, authenticator, throttle,
                 new SaslMechanisms(authenticator, settings.cleartext()), tls.map(TlsContexts::serverContext),
                 new SessionLimiter(settings.maxSessionsPerUser()),
-                new SummaryCache(settings.summaryCacheEntries()), new RecentClaims());
+                new SummaryCache(settings.summaryCacheEntries()), new RecentClaims(),
+                new LiteralBudget(settings.literalBudgetBytes()));
     }
 
     public ImapSettings settings() {

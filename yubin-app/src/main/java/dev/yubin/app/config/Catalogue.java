@@ -40,6 +40,10 @@ public final class Catalogue {
     // ---- SMTP (MX)
     public static final Setting SMTP_LISTEN = def("smtp.listen", SettingType.LISTEN_ADDRESS, "0.0.0.0:25",
             "Address of the MX listener (SMTP, STARTTLS); 'off' disables it.");
+    public static final Setting SUBMISSION_LISTEN = def("submission.listen", SettingType.LISTEN_ADDRESS, "0.0.0.0:587",
+            "Address of the submission listener (RFC 6409: STARTTLS, AUTH required); 'off' disables it.");
+    public static final Setting SUBMISSIONS_LISTEN = def("submissions.listen", SettingType.LISTEN_ADDRESS, "0.0.0.0:465",
+            "Address of the submission listener with implicit TLS (RFC 8314); 'off' disables it.");
     public static final Setting SMTP_MAX_MESSAGE_SIZE = def("smtp.max-message-size", SettingType.SIZE, "10240000",
             "Largest message accepted, in bytes (Postfix message_size_limit); larger gets 552 5.3.4.");
     public static final Setting SMTP_MAX_RECIPIENTS = def("smtp.max-recipients", SettingType.INT, "1000",
@@ -58,6 +62,24 @@ public final class Catalogue {
             "Concurrent SMTP connections; more get 421 4.7.0.");
     public static final Setting SMTP_MAX_PER_ADDRESS = def("smtp.max-connections-per-address", SettingType.INT, "50",
             "Concurrent connections from one client address (Postfix smtpd_client_connection_count_limit); more get 421 4.7.0.");
+
+    // ---- outbound delivery
+    public static final Setting DELIVERY_PORT = def("delivery.port", SettingType.INT, "25",
+            "TCP port outbound delivery connects to (25; two instances on one machine use another).");
+    public static final Setting DELIVERY_MAX_CONNECTIONS = def("delivery.max-connections", SettingType.INT, "100",
+            "Outbound connections open at once (Postfix default_process_limit).");
+    public static final Setting DELIVERY_MAX_PER_DOMAIN = def("delivery.max-connections-per-domain", SettingType.INT,
+            "20", "Outbound connections to one destination domain (Postfix default_destination_concurrency_limit).");
+    public static final Setting DELIVERY_RETRY_INITIAL = def("delivery.retry-initial", SettingType.DURATION, "5m",
+            "First retry delay after a temporary failure; it doubles up to delivery.retry-max.");
+    public static final Setting DELIVERY_RETRY_MAX = def("delivery.retry-max", SettingType.DURATION, "4h",
+            "Longest delay between two delivery attempts.");
+    public static final Setting DELIVERY_MAX_LIFETIME = def("delivery.max-lifetime", SettingType.DURATION, "5d",
+            "How long a message is retried before it bounces (Postfix maximal_queue_lifetime).");
+    public static final Setting DELIVERY_DELAY_WARNING = def("delivery.delay-warning", SettingType.DURATION, "4h",
+            "When the sender gets a 'still trying' notice (DSN action=delayed); 0s never.");
+    public static final Setting DNS_SERVER = def("dns.server", SettingType.STRING, "",
+            "DNS server (host:port) for MX/SPF/DKIM lookups; empty means the system's resolvers.");
 
     // ---- IMAP
     public static final Setting IMAP_LISTEN = def("imap.listen", SettingType.LISTEN_ADDRESS, "0.0.0.0:143",

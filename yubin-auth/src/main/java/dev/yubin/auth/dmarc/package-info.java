@@ -7,8 +7,9 @@
  * <p>RFCs: 7489 (§3.1 alignment, §3.2 organisational domain, §6.3 record, §6.6 evaluation),
  * 5322 §3.6 (exactly one From). Invariants: a message whose author domain is not unique (no From,
  * several From fields, several or no mailboxes) is a permerror with disposition reject; DNS
- * failures give temperror, never pass. Known gaps: no aggregate (rua) or failure (ruf) reports
- * are sent yet; the np= tag of DMARCbis is not read; the shipped Public Suffix List is the Debian
+ * failures give temperror, never pass. Aggregate reports (rua) are built as RFC 7489 Appendix C XML by
+ * {@link dev.yubin.auth.dmarc.DmarcAggregateReport}. Known gaps: collecting rows, storing them and
+ * mailing the daily reports is left to the application; no failure (ruf) reports; the np= tag of DMARCbis is not read; the shipped Public Suffix List is the Debian
  * 2023-02-09 copy and should be refreshed by the operator.
  */
 package dev.yubin.auth.dmarc;

@@ -63,7 +63,8 @@ public final class SpfVerifier {
         if (d.indexOf('.') < 0 || d.startsWith("[") || DnsNames.queryable(d).isEmpty()) {
             return new SpfResult.None("invalid domain " + domain);
         }
-        SpfEvaluation evaluation = new SpfEvaluation(IpAddresses.normalise(ip), local, d, helo);
+        SpfEvaluation evaluation = new SpfEvaluation(IpAddresses.normalise(ip), local, d, helo,
+                System.nanoTime() + limits.timeLimit().toNanos());
         try {
             return evaluation.checkHost(d, Role.TOP);
         } catch (Abort a) {
@@ -90,14 +91,16 @@ public final class SpfVerifier {
         private final String local;
         private final String senderDomain;
         private final String helo;
+        private final Resolver resolver;
         private int dnsMechanisms;
         private int voidLookups;
 
-        SpfEvaluation(InetAddress ip, String local, String senderDomain, String helo) {
+        SpfEvaluation(InetAddress ip, String local, String senderDomain, String helo, long deadlineNanos) {
             this.ip = ip;
             this.local = local;
             this.senderDomain = senderDomain;
             this.helo = helo;
+            this.resolver = new DeadlineResolver(SpfVerifier.this.resolver, deadlineNanos);
         }
 
         SpfResult checkHost(String domain, Role role) throws Abort {

@@ -39,16 +39,39 @@ public final class CommandReader {
         }
     }
 
+    /** Largest literal in a command other than APPEND (passwords, names, search strings). */
+    public static final int MAX_ARGUMENT_LITERAL = 64 * 1024;
+
     private final long maxLiteral;
     private final long maxCommand;
+    private final LiteralBudget budget;
 
     /**
-     * @param maxLiteral largest single literal accepted
+     * @param maxLiteral largest single literal accepted in APPEND (the message size limit)
      * @param maxCommand largest sum of literals and lines in one command
      */
     public CommandReader(long maxLiteral, long maxCommand) {
+        this(maxLiteral, maxCommand, LiteralBudget.UNLIMITED);
+    }
+
+    /** @param budget memory shared by all connections for literals being held */
+    public CommandReader(long maxLiteral, long maxCommand, LiteralBudget budget) {
         this.maxLiteral = maxLiteral;
         this.maxCommand = maxCommand;
+        this.budget = budget;
+    }
+
+    /** Gives back the budget a command's literals took; call once the command is done with. */
+    public void release(RawCommand command) {
+        long n = 0;
+        for (byte[] l : command.literals()) {
+            n += l.length;
+        }
+        budget.release(n);
+    }
+
+    private void release(List<byte[]> literals) {
+        release(new RawCommand(new byte[0], literals));
     }
 
     /** Sends the continuation request {@code + ...} for a synchronising literal, flushed. */
@@ -96,7 +119,9 @@ public final class CommandReader {
                 return new Read.Command(new RawCommand(textLen == text.length ? text : Arrays.copyOf(text, textLen),
                         literals));
             }
-            if (lit.size > maxLiteral || total + lit.size > maxCommand) {
+            long limit = isAppend(text, textLen) ? maxLiteral : Math.min(maxLiteral, MAX_ARGUMENT_LITERAL);
+            if (lit.size > limit || total + lit.size > maxCommand || !budget.acquire(lit.size)) {
+                release(literals);
                 String tag = tagOf(text, textLen);
                 // RFC 7888 §4: a too-big non-synchronising literal cannot be refused
                 return lit.sync ? new Read.LiteralRefused(tag) : new Read.LiteralOverrun(tag);
@@ -105,8 +130,13 @@ public final class CommandReader {
                 continuation.send();
             }
             byte[] data = new byte[(int) lit.size];
-            in.readFully(data, 0, data.length);
             literals.add(data);
+            try {
+                in.readFully(data, 0, data.length);
+            } catch (IOException e) {
+                release(literals);
+                throw e;
+            }
             total += lit.size;
         }
     }
@@ -137,6 +167,24 @@ public final class CommandReader {
             size = size * 10 + (b[k] - '0');
         }
         return new Literal(size, sync);
+    }
+
+    /** True if the command (its first line starts {@code tag APPEND}) may carry message-sized literals. */
+    static boolean isAppend(byte[] b, int len) {
+        int sp = 0;
+        while (sp < len && b[sp] != ' ') {
+            sp++;
+        }
+        String word = "APPEND ";
+        if (len - sp - 1 < word.length()) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.toUpperCase((char) b[sp + 1 + i]) != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String tagOf(byte[] b, int len) {

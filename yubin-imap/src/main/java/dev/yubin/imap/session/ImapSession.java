@@ -54,7 +54,7 @@ public final class ImapSession {
         this.services = services;
         this.connection = connection;
         this.commandReader = new CommandReader(services.settings().maxMessageBytes(),
-                services.settings().maxCommandBytes());
+                services.settings().maxCommandBytes(), services.literals());
         this.parser = new CommandParser(services.settings().maxNesting());
         this.dispatcher = new Dispatcher(this);
         this.out = new ResponseWriter(connection.output());
@@ -117,7 +117,11 @@ public final class ImapSession {
                     flushIfIdle();
                 }
                 case CommandReader.Read.Command c -> {
-                    handle(c);
+                    try {
+                        handle(c);
+                    } finally {
+                        commandReader.release(c.command());
+                    }
                     if (state != State.LOGOUT) {
                         flushIfIdle();
                     }

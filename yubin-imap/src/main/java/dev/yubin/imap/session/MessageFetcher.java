@@ -17,6 +17,8 @@ final class MessageFetcher {
     static final FetchItem.Section HEADER = new FetchItem.Section("", FetchItem.Section.Text.HEADER, List.of());
     static final FetchItem.Section TEXT = new FetchItem.Section("", FetchItem.Section.Text.TEXT, List.of());
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MessageFetcher.class);
+
     private final BlobStore blobs;
 
     MessageFetcher(ImapSession s) {
@@ -66,13 +68,29 @@ final class MessageFetcher {
             start += o;
             len = Math.min(len - o, count);
         }
-        w.literalHeader(len);
         if (len == 0) {
+            w.literalHeader(0);
             return;
         }
-        try (InputStream in = blobs.open(r.blob())) {
+        InputStream in = open(r);
+        if (in == null) {
+            w.nil();
+            return;
+        }
+        try (in) {
+            w.literalHeader(len);
             in.skipNBytes(start);
             w.copy(in, len);
+        }
+    }
+
+    /** Opens the message body, or logs and returns null when it cannot be read (ours: a lost blob). */
+    private InputStream open(MessageRecord r) {
+        try {
+            return blobs.open(r.blob());
+        } catch (IOException e) {
+            LOG.error("event=imap.blob_unreadable blob={} uid={} error={}", r.blob(), r.uid(), e.toString());
+            return null;
         }
     }
 
@@ -87,7 +105,11 @@ final class MessageFetcher {
     }
 
     private byte[] read(MessageRecord r, long start, long len) throws IOException {
-        try (InputStream in = blobs.open(r.blob())) {
+        InputStream opened = open(r);
+        if (opened == null) {
+            return new byte[0];
+        }
+        try (InputStream in = opened) {
             in.skipNBytes(start);
             return in.readNBytes((int) Math.min(len, Integer.MAX_VALUE - 16));
         }
@@ -149,7 +171,11 @@ final class MessageFetcher {
         if (p == null || p.isMultipart()) {
             return null;
         }
-        try (InputStream in = blobs.open(r.blob())) {
+        InputStream opened = open(r);
+        if (opened == null) {
+            return null;
+        }
+        try (InputStream in = opened) {
             in.skipNBytes(p.bodyStart());
             InputStream body = new java.io.ByteArrayInputStream(in.readNBytes((int) (p.end() - p.bodyStart())));
             return TransferDecoding.decode(body, p.encoding()).readAllBytes();

@@ -18,5 +18,6 @@ import javax.net.ssl.SSLContext;
 public record Services(ImapSettings settings, Directory directory, MailboxStore store, BlobStore blobs,
                        MessageIndexer indexer, Authenticator authenticator, LoginThrottle throttle,
                        SaslMechanisms sasl, Optional<SSLContext> tls, SessionLimiter limiter,
-                       SummaryCache summaries, RecentClaims recent) {
+                       SummaryCache summaries, RecentClaims recent,
+                       dev.yubin.imap.protocol.LiteralBudget literals) {
 }

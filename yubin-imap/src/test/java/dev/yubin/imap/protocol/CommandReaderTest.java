@@ -92,9 +92,30 @@ class CommandReaderTest {
         });
         assertThat(r).isEqualTo(new CommandReader.Read.LiteralRefused("a"));
         assertThat(reader.read(in, () -> { })).isInstanceOf(CommandReader.Read.Command.class);
+        // only APPEND may send message-sized literals; other commands are held to 64 KiB
+        LineReader big = new LineReader(split("b LOGIN {70000}\r\n".getBytes(StandardCharsets.US_ASCII), 3), 65536);
+        assertThat(new CommandReader(1 << 20, 2 << 20).read(big, () -> {
+            throw new AssertionError("must not ask for the literal");
+        })).isEqualTo(new CommandReader.Read.LiteralRefused("b"));
         LineReader in2 = new LineReader(split("a APPEND INBOX {999999999+}\r\n".getBytes(StandardCharsets.US_ASCII),
                 3), 65536);
         assertThat(reader.read(in2, () -> { })).isEqualTo(new CommandReader.Read.LiteralOverrun("a"));
+    }
+
+    @Test
+    void sharedBudgetBoundsLiteralsInFlight() throws IOException {
+        LiteralBudget budget = new LiteralBudget(4096, 50);
+        CommandReader reader = new CommandReader(1 << 20, 2 << 20, budget);
+        byte[] three = ("a APPEND INBOX {3000+}\r\n" + "x".repeat(3000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        CommandReader.Read first = reader.read(new LineReader(split(three, 7), 65536), () -> { });
+        assertThat(first).isInstanceOf(CommandReader.Read.Command.class);
+        // while the first is held, a second one does not fit and is refused after a bounded wait
+        LineReader second = new LineReader(split("b APPEND INBOX {3000}\r\n".getBytes(StandardCharsets.US_ASCII),
+                3), 65536);
+        assertThat(reader.read(second, () -> { })).isEqualTo(new CommandReader.Read.LiteralRefused("b"));
+        reader.release(((CommandReader.Read.Command) first).command());
+        assertThat(budget.acquire(4096)).isTrue();
+        budget.release(4096);
     }
 
     @Test

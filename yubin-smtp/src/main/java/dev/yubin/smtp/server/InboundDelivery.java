@@ -87,7 +87,7 @@ public final class InboundDelivery {
         if (tooDeep(index)) {
             return rejected(session, tx, SmtpReply.MIME_TOO_DEEP, "mime_depth");
         }
-        Filtered filtered = filter(session, tx, spool.memorySource());
+        Filtered filtered = filter(session, tx, index, spool.memorySource());
         if (filtered.refusal() != null) {
             return rejected(session, tx, filtered.refusal(), "filter");
         }
@@ -112,7 +112,7 @@ public final class InboundDelivery {
         }
         BlobId committed = blob;
         long committedSize = size;
-        Filtered filtered = filter(session, tx, new MessageSource() {
+        Filtered filtered = filter(session, tx, index, new MessageSource() {
             @Override
             public long size() {
                 return committedSize;
@@ -159,12 +159,12 @@ public final class InboundDelivery {
     private record Filtered(List<String> headers, String folder, SmtpReply refusal) {
     }
 
-    private Filtered filter(SmtpSession session, Transaction tx, MessageSource source) {
+    private Filtered filter(SmtpSession session, Transaction tx, IndexedMessage index, MessageSource source) {
+        List<String> headers = new ArrayList<>(Submitted.missingFields(session, tx, index, server));
         if (server.filters().isEmpty()) {
-            return new Filtered(List.of(), Mailbox.INBOX, null);
+            return new Filtered(headers, Mailbox.INBOX, null);
         }
         FilterContext context = new FilterContext(session.client(), tx.envelope(), tx.queueId(), source);
-        List<String> headers = new ArrayList<>();
         for (InboundFilter f : server.filters()) {
             FilterVerdict verdict;
             try {

@@ -35,6 +35,8 @@ public record SmtpReply(int code, String status, List<String> lines) {
     public static final SmtpReply RECIPIENT_OK = of(250, "2.1.5", "Ok");
     public static final SmtpReply CANNOT_VRFY = of(252, "2.0.0", "Cannot VRFY user, but will accept message and attempt delivery");
     public static final SmtpReply HELP = of(214, "2.0.0", "See RFC 5321; commands: EHLO HELO MAIL RCPT DATA BDAT RSET NOOP QUIT VRFY HELP");
+    public static final SmtpReply AUTH_OK = of(235, "2.7.0", "Authentication successful");
+    public static final SmtpReply TLS_READY = of(220, "2.0.0", "Ready to start TLS");
     public static final SmtpReply START_DATA = of(354, "", "End data with <CR><LF>.<CR><LF>");
     public static final SmtpReply BYE = of(221, "2.0.0", "Bye");
 
@@ -42,11 +44,13 @@ public record SmtpReply(int code, String status, List<String> lines) {
     public static final SmtpReply TOO_MANY_ERRORS = of(421, "4.7.0", "Error: too many errors");
     public static final SmtpReply TOO_MANY_CONNECTIONS = of(421, "4.7.0", "Error: too many connections, try again later");
     public static final SmtpReply SHUTTING_DOWN = of(421, "4.3.2", "Service shutting down, closing transmission channel");
+    public static final SmtpReply LOGIN_BANNED = of(421, "4.7.0", "Error: too many failed logins, try again later");
     public static final SmtpReply LOCAL_ERROR = of(451, "4.3.0", "Error: queue file write error, try again later");
     public static final SmtpReply FORWARDING_UNAVAILABLE = of(451, "4.3.0", "Forwarding to remote addresses is not available, try again later");
     public static final SmtpReply MAILBOX_FULL = of(452, "4.2.2", "Mailbox full");
     public static final SmtpReply TOO_MANY_RECIPIENTS = of(452, "4.5.3", "Error: too many recipients");
     public static final SmtpReply TLS_UNAVAILABLE = of(454, "4.7.0", "TLS not available due to temporary reason");
+    public static final SmtpReply AUTH_UNAVAILABLE = of(454, "4.7.0", "Temporary authentication failure");
 
     public static final SmtpReply UNRECOGNIZED = of(500, "5.5.2", "Error: command not recognized");
     public static final SmtpReply LINE_TOO_LONG = of(500, "5.5.2", "Error: line too long");
@@ -57,6 +61,16 @@ public record SmtpReply(int code, String status, List<String> lines) {
     public static final SmtpReply NEED_MAIL = of(503, "5.5.1", "Error: need MAIL command");
     public static final SmtpReply NEED_RCPT = of(503, "5.5.1", "Error: need RCPT command");
     public static final SmtpReply MIXED_DATA_BDAT = of(503, "5.5.1", "Error: DATA and BDAT cannot be mixed in one transaction");
+    public static final SmtpReply AUTH_NOT_ENABLED = of(503, "5.5.1", "Error: authentication not enabled");
+    public static final SmtpReply ALREADY_AUTHENTICATED = of(503, "5.5.1", "Error: already authenticated");
+    public static final SmtpReply AUTH_IN_TRANSACTION = of(503, "5.5.1", "Error: MAIL transaction in progress");
+    public static final SmtpReply AUTH_UNKNOWN_MECHANISM = of(504, "5.5.4", "Unrecognized authentication type");
+    public static final SmtpReply AUTH_MALFORMED = of(501, "5.5.2", "Cannot decode response");
+    public static final SmtpReply AUTH_CANCELLED = of(501, "5.0.0", "Authentication cancelled");
+    public static final SmtpReply AUTH_REQUIRED = of(530, "5.7.0", "Authentication required");
+    public static final SmtpReply AUTH_FAILED = of(535, "5.7.8", "Authentication credentials invalid");
+    public static final SmtpReply ENCRYPTION_REQUIRED = of(538, "5.7.11", "Encryption required for requested authentication mechanism");
+    public static final SmtpReply SENDER_NOT_OWNED = of(553, "5.7.1", "Sender address rejected: not owned by user");
     public static final SmtpReply ALREADY_TLS = of(554, "5.5.1", "Error: TLS already active");
     public static final SmtpReply SYNTAX = of(501, "5.5.4", "Syntax error in parameters or arguments");
     public static final SmtpReply BAD_SENDER_SYNTAX = of(501, "5.1.7", "Bad sender address syntax");

@@ -16,11 +16,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The SMTP server in its MX role (RFC 5321): accepts mail for local domains and delivers it to
- * local mailboxes. Shared by all sessions and thread-safe (it holds only immutable wiring); each
+ * The SMTP server (RFC 5321) in its MX role (accepts mail for local domains and delivers it to
+ * local mailboxes) or its submission role (RFC 6409: authenticated users send to anyone; see
+ * {@link SmtpSettings.Mode}). STARTTLS and AUTH come from {@link SmtpAccess}. Shared by all sessions and thread-safe (it holds only immutable wiring); each
  * connection gets its own {@link SmtpSession}.
  *
- * <p>Wiring: {@code new Listener(listenerSettings, null, server.lineLimit(), server)}.
+ * <p>Wiring: {@code new Listener(listenerSettings, null, server.lineLimit(), server)}; for implicit
+ * TLS (port 465, RFC 8314) pass the SSL context to the Listener instead of null.
  */
 public final class SmtpServer implements ConnectionHandler {
 
@@ -34,23 +36,28 @@ public final class SmtpServer implements ConnectionHandler {
     private final Optional<OutboundRouter> router;
     private final Map<String, SmtpCommand<?>> commands = Commands.mx();
     private final InboundDelivery delivery;
+    private final SmtpAccess access;
 
     /** A server without outbound routing: alias targets outside Yubin are refused at RCPT (451). */
     public SmtpServer(SmtpSettings settings, Directory directory, MailboxStore mailboxes, BlobStore blobs,
                       MessageIndexer indexer, List<InboundFilter> filters, Clock clock) {
-        this(settings, directory, mailboxes, blobs, indexer, filters, clock, Optional.empty());
+        this(settings, directory, mailboxes, blobs, indexer, filters, clock, Optional.empty(), SmtpAccess.none());
     }
 
     /** A server that hands mail for outside addresses to {@code router}. */
     public SmtpServer(SmtpSettings settings, Directory directory, MailboxStore mailboxes, BlobStore blobs,
                       MessageIndexer indexer, List<InboundFilter> filters, Clock clock, OutboundRouter router) {
         this(settings, directory, mailboxes, blobs, indexer, filters, clock,
-                Optional.of(Objects.requireNonNull(router, "router")));
+                Optional.of(Objects.requireNonNull(router, "router")), SmtpAccess.none());
     }
 
-    private SmtpServer(SmtpSettings settings, Directory directory, MailboxStore mailboxes, BlobStore blobs,
-                       MessageIndexer indexer, List<InboundFilter> filters, Clock clock,
-                       Optional<OutboundRouter> router) {
+    /**
+     * The full form: an optional router for outside recipients, and TLS / AUTH ({@code access}).
+     * {@link SmtpSettings.Mode#SUBMISSION} needs SASL mechanisms in {@code access}.
+     */
+    public SmtpServer(SmtpSettings settings, Directory directory, MailboxStore mailboxes, BlobStore blobs,
+                      MessageIndexer indexer, List<InboundFilter> filters, Clock clock,
+                      Optional<OutboundRouter> router, SmtpAccess access) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.directory = Objects.requireNonNull(directory, "directory");
         this.mailboxes = Objects.requireNonNull(mailboxes, "mailboxes");
@@ -58,7 +65,11 @@ public final class SmtpServer implements ConnectionHandler {
         this.indexer = Objects.requireNonNull(indexer, "indexer");
         this.filters = List.copyOf(filters);
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.router = router;
+        this.router = Objects.requireNonNull(router, "router");
+        this.access = Objects.requireNonNull(access, "access");
+        if (settings.mode() == SmtpSettings.Mode.SUBMISSION && access.sasl().isEmpty()) {
+            throw new IllegalArgumentException("submission mode needs SASL mechanisms");
+        }
         this.delivery = new InboundDelivery(this);
     }
 
@@ -103,6 +114,10 @@ public final class SmtpServer implements ConnectionHandler {
 
     public Optional<OutboundRouter> router() {
         return router;
+    }
+
+    public SmtpAccess access() {
+        return access;
     }
 
     public Map<String, SmtpCommand<?>> commands() {

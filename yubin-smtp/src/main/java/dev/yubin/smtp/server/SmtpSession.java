@@ -5,6 +5,7 @@ import dev.yubin.net.LineReader;
 import dev.yubin.smtp.server.command.SmtpCommand;
 import dev.yubin.smtp.server.command.SmtpSyntaxException;
 import dev.yubin.smtp.server.data.Spool;
+import dev.yubin.store.User;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,7 @@ public final class SmtpSession {
     private ClientInfo.Greeting greeting = ClientInfo.Greeting.NONE;
     private String helo = "";
     private Optional<String> authUser = Optional.empty();
+    private Optional<User> user = Optional.empty();
     private Transaction transaction;
     private int errors;
     private int accepted;
@@ -63,6 +65,12 @@ public final class SmtpSession {
         }
         LOG.info("event=smtp.session_start conn={} listener={} remote={}", connection.id(),
                 connection.listenerName(), connection.remoteAddress().getHostAddress());
+        if (settings.mode() == SmtpSettings.Mode.SUBMISSION
+                && server.access().throttle().isBanned(connection.remoteAddress())) {
+            reply(SmtpReply.LOGIN_BANNED); // a banned address gets no further guesses
+            connection.flush();
+            return;
+        }
         try {
             connection.write("220 " + settings.hostname() + " ESMTP Yubin\r\n");
             connection.flush();
@@ -82,9 +90,8 @@ public final class SmtpSession {
     }
 
     private void loop() throws IOException {
-        LineReader reader = connection.reader();
         while (!closing) {
-            LineReader.Line line = reader.readLine(true);
+            LineReader.Line line = connection.reader().readLine(true); // replaced by STARTTLS
             switch (line.status()) {
                 case EOF -> {
                     return;
@@ -220,6 +227,17 @@ public final class SmtpSession {
         this.authUser = Optional.of(identity);
     }
 
+    /** Records a successful AUTH as a directory user (submission: MAIL FROM must be theirs). */
+    public void authenticated(User who) {
+        authenticated(who.address().toString());
+        this.user = Optional.of(who);
+    }
+
+    /** The user who authenticated with AUTH, if any. */
+    public Optional<User> user() {
+        return user;
+    }
+
     /**
      * After a STARTTLS handshake: forget everything learned before it — greeting, transaction,
      * authentication (RFC 3207 §4.2). The connection has already dropped pipelined plaintext.
@@ -229,6 +247,7 @@ public final class SmtpSession {
         greeting = ClientInfo.Greeting.NONE;
         helo = "";
         authUser = Optional.empty();
+        user = Optional.empty();
     }
 
     /** What filters and trace headers know of the client. */

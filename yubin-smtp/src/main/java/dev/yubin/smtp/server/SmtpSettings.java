@@ -29,15 +29,20 @@ import java.time.Duration;
  * @param inMemoryMessageLimit messages up to this size are held in memory while received and
  *     indexed from there; bigger ones stream into the blob store
  * @param reverseDns whether to look up the client's PTR name for {@code Received:}; off
+ * @param mode MX (port 25: mail for local domains, AUTH not offered) or SUBMISSION (ports
+ *     587/465, RFC 6409: AUTH required before MAIL, relaying for authenticated users); MX
  */
 public record SmtpSettings(String hostname, long maxMessageSize, int maxRecipients,
                            int maxCommandLineLength, int maxParameterLineLength, int maxTextLineLength,
                            int maxReceivedHops, int maxMimeDepth, int maxErrors,
                            Duration commandTimeout, Duration dataTimeLimit, int inMemoryMessageLimit,
-                           ReverseDns reverseDns) {
+                           ReverseDns reverseDns, Mode mode) {
 
     /** Whether the client's address is resolved to a name for trace headers. */
     public enum ReverseDns { OFF, ON }
+
+    /** The role of the server: public MX or message submission for the domain's users (RFC 6409). */
+    public enum Mode { MX, SUBMISSION }
 
     public SmtpSettings {
         if (hostname == null || hostname.isBlank() || hostname.chars().anyMatch(c -> c <= ' ' || c >= 0x7f)) {
@@ -62,6 +67,9 @@ public record SmtpSettings(String hostname, long maxMessageSize, int maxRecipien
         positive("in-memory-message-limit", inMemoryMessageLimit);
         if (reverseDns == null) {
             throw new IllegalArgumentException("reverse-dns is null");
+        }
+        if (mode == null) {
+            throw new IllegalArgumentException("mode is null");
         }
     }
 
@@ -96,6 +104,7 @@ public record SmtpSettings(String hostname, long maxMessageSize, int maxRecipien
         b.dataTimeLimit = dataTimeLimit;
         b.inMemoryMessageLimit = inMemoryMessageLimit;
         b.reverseDns = reverseDns;
+        b.mode = mode;
         return b;
     }
 
@@ -114,6 +123,7 @@ public record SmtpSettings(String hostname, long maxMessageSize, int maxRecipien
         private Duration dataTimeLimit = Duration.ofMinutes(20);
         private int inMemoryMessageLimit = 1 << 20;
         private ReverseDns reverseDns = ReverseDns.OFF;
+        private Mode mode = Mode.MX;
 
         private Builder() {
         }
@@ -131,11 +141,12 @@ public record SmtpSettings(String hostname, long maxMessageSize, int maxRecipien
         public Builder dataTimeLimit(Duration v) { dataTimeLimit = v; return this; }
         public Builder inMemoryMessageLimit(int v) { inMemoryMessageLimit = v; return this; }
         public Builder reverseDns(ReverseDns v) { reverseDns = v; return this; }
+        public Builder mode(Mode v) { mode = v; return this; }
 
         public SmtpSettings build() {
             return new SmtpSettings(hostname, maxMessageSize, maxRecipients, maxCommandLineLength,
                     maxParameterLineLength, maxTextLineLength, maxReceivedHops, maxMimeDepth, maxErrors,
-                    commandTimeout, dataTimeLimit, inMemoryMessageLimit, reverseDns);
+                    commandTimeout, dataTimeLimit, inMemoryMessageLimit, reverseDns, mode);
         }
     }
 }

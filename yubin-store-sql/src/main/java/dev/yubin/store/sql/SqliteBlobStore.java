@@ -2,6 +2,7 @@ package dev.yubin.store.sql;
 
 import dev.yubin.store.BlobId;
 import dev.yubin.store.BlobStore;
+import dev.yubin.store.StoreException;
 import dev.yubin.store.fs.FsBlobStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -9,9 +10,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.NoSuchFileException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import javax.sql.DataSource;
 
 /**
  * {@link BlobStore} that keeps bodies up to a size limit in the database and larger ones in an
@@ -26,11 +32,13 @@ public final class SqliteBlobStore implements BlobStore {
     private static final int INLINE_ID_LENGTH = 24;
 
     private final Db db;
+    private final DataSource readers;
     private final FsBlobStore files;
     private final int inlineMaxBytes;
 
-    SqliteBlobStore(Db db, FsBlobStore files, int inlineMaxBytes) {
+    SqliteBlobStore(Db db, DataSource readers, FsBlobStore files, int inlineMaxBytes) {
         this.db = db;
+        this.readers = readers;
         this.files = files;
         this.inlineMaxBytes = inlineMaxBytes;
     }
@@ -62,9 +70,20 @@ public final class SqliteBlobStore implements BlobStore {
         if (!isInline(id.value())) {
             return files.open(id);
         }
-        byte[] data = db.read(h -> h.createQuery("SELECT data FROM blob_data WHERE id = :id").bind("id", rowId(id))
-                .mapTo(byte[].class).findOne()).orElseThrow(() -> new NoSuchFileException("blob " + id));
-        return new ByteArrayInputStream(data);
+        // plain JDBC on a pooled reader: FETCH opens one body per message, and a Jdbi handle and
+        // query cost several times the row read itself
+        try (Connection c = readers.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT data FROM blob_data WHERE id = ?")) {
+            ps.setLong(1, rowId(id));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new NoSuchFileException("blob " + id);
+                }
+                return new ByteArrayInputStream(rs.getBytes(1));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("database read failed: " + e.getMessage(), e);
+        }
     }
 
     /** True if the blob exists (committed and not deleted). */

@@ -112,7 +112,7 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
         this.watchers = watchers;
         this.readers = Jdbi.create(readerPool);
         Db db = new Db(readers, writer, SqlDialect.SQLITE);
-        this.blobs = new SqliteBlobStore(db, files, inlineBlobMaxBytes);
+        this.blobs = new SqliteBlobStore(db, readerPool, files, inlineBlobMaxBytes);
         this.directory = new SqlDirectory(db);
         this.mailboxes = new SqlMailboxes(db);
         this.messages = new SqlMessages(db);

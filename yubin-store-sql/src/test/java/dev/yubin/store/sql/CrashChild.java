@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * Child process of {@link CrashTest}: delivers to two existing users from several threads until
- * killed, printing {@code ACK <blob> <uid-a> <uid-b>} after each {@code deliver} returned.
+ * killed (bodies in the database and in files), printing {@code ACK <blob> <uid-a> <uid-b>} after each {@code deliver} returned.
  *
  * <p>Usage: {@code CrashChild DATA_DIR THREADS}.
  */
@@ -37,7 +37,9 @@ public final class CrashChild {
             Thread th = new Thread(() -> {
                 for (int i = 0; ; i++) {
                     try {
-                        String body = "Subject: crash " + thread + "-" + i + "\r\n\r\n" + "y".repeat(2000) + "\r\n";
+                        // every fourth body is over the inline limit: a file, not a database row
+                        int size = i % 4 == 0 ? 70_000 : 2000;
+                        String body = "Subject: crash " + thread + "-" + i + "\r\n\r\n" + "y".repeat(size) + "\r\n";
                         byte[] bytes = body.getBytes(StandardCharsets.US_ASCII);
                         BlobId id;
                         try (BlobStore.Writer w = store.blobs().create()) {

@@ -71,6 +71,8 @@ class CrashTest {
             assertThat(m.blob().value()).isEqualTo(ack.blob());
         }
         assertThat(byUid.size()).isGreaterThanOrEqualTo(acks.size());
+        assertThat(byUid.values()).as("both kinds of body were delivered")
+                .anyMatch(m -> m.size() > 65_536).anyMatch(m -> m.size() < 65_536);
     }
 
     /** Runs the child until it has acknowledged {@code maxAcks} or for {@code millis} after start-up, then kills it. */

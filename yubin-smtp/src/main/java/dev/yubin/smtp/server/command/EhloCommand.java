@@ -11,7 +11,9 @@ import java.util.List;
  * EHLO (RFC 5321 §4.1.1.1): the client names itself; the reply lists the service extensions.
  * Resets any transaction (RFC 5321 §4.1.4). Extensions: PIPELINING (RFC 2920), SIZE (RFC 1870),
  * ENHANCEDSTATUSCODES (RFC 2034), 8BITMIME (RFC 6152), DSN (RFC 3461), SMTPUTF8 (RFC 6531),
- * CHUNKING (RFC 3030).
+ * CHUNKING (RFC 3030), STARTTLS (RFC 3207 §4, only before TLS and when a context is configured),
+ * AUTH (RFC 4954 §3, submission mode only, not after a successful AUTH, and only where the
+ * cleartext policy allows passwords: RFC 8314 §3.2).
  */
 public final class EhloCommand implements SmtpCommand<EhloCommand.Args> {
 
@@ -45,6 +47,13 @@ public final class EhloCommand implements SmtpCommand<EhloCommand.Args> {
         lines.add("DSN");
         lines.add("SMTPUTF8");
         lines.add("CHUNKING");
+        if (session.server().access().tls().isPresent() && !session.connection().isSecure()) {
+            lines.add("STARTTLS");
+        }
+        List<String> mechanisms = AuthCommand.advertised(session);
+        if (!mechanisms.isEmpty()) {
+            lines.add("AUTH " + String.join(" ", mechanisms));
+        }
         return lines;
     }
 }

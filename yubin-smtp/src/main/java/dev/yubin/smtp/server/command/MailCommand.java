@@ -8,6 +8,7 @@ import dev.yubin.smtp.server.MailParameters;
 import dev.yubin.smtp.server.ReversePath;
 import dev.yubin.smtp.server.SmtpReply;
 import dev.yubin.smtp.server.SmtpSession;
+import dev.yubin.smtp.server.SmtpSettings;
 import dev.yubin.smtp.server.Transaction;
 import java.io.IOException;
 import java.util.Map;
@@ -18,6 +19,10 @@ import java.util.OptionalLong;
  * MAIL FROM (RFC 5321 §4.1.1.2): starts a transaction. Parameters: SIZE (RFC 1870 §4, checked
  * here against the limit), BODY (RFC 6152 §2), SMTPUTF8 (RFC 6531 §3.4), RET and ENVID
  * (RFC 3461 §4.3, §4.4). Unknown parameters: {@code 555 5.5.4} (RFC 5321 §4.1.1.11).
+ *
+ * <p>Submission mode (RFC 6409): {@code 530 5.7.0} before AUTH (RFC 4954 §6); the sender must be
+ * an address the authenticated user owns ({@link SenderOwnership}), else {@code 553 5.7.1}. The
+ * null reverse-path is allowed (read receipts, vacation replies from clients).
  */
 public final class MailCommand implements SmtpCommand<MailCommand.Args> {
 
@@ -119,6 +124,11 @@ public final class MailCommand implements SmtpCommand<MailCommand.Args> {
             session.reply(SmtpReply.NESTED_MAIL); // RFC 5321 §4.1.4
             return;
         }
+        boolean submission = session.settings().mode() == SmtpSettings.Mode.SUBMISSION;
+        if (submission && session.user().isEmpty()) {
+            session.reply(SmtpReply.AUTH_REQUIRED); // RFC 4954 §6
+            return;
+        }
         MailParameters p = args.parameters();
         if (p.size().isPresent() && p.size().getAsLong() > session.settings().maxMessageSize()) {
             session.reply(SIZE_EXCEEDS_LIMIT); // RFC 1870 §6.1
@@ -140,6 +150,11 @@ public final class MailCommand implements SmtpCommand<MailCommand.Args> {
                 session.reply(SmtpReply.BAD_SENDER_SYNTAX);
                 return;
             }
+        }
+        if (submission && sender.address().isPresent()
+                && !SenderOwnership.owns(session.server().directory(), session.user().orElseThrow(), sender.address().get())) {
+            session.reply(SmtpReply.SENDER_NOT_OWNED); // RFC 6409 §6.1
+            return;
         }
         for (InboundFilter f : session.server().filters()) {
             Optional<SmtpReply> refusal = f.checkSender(session.client(), sender, p);

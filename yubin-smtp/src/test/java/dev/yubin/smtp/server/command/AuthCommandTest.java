@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class AuthCommandTest extends ServerTestBase {
     @Test
     void parse() throws Exception {
-        assertThat(new AuthCommand().parse("plain AGFAYg==")).isEqualTo(new AuthCommand.Args("PLAIN", "AGFAYg=="));
-        assertThat(new AuthCommand().parse("LOGIN")).isEqualTo(new AuthCommand.Args("LOGIN", ""));
+        assertThat(new AuthCommand().parse("plain AGFAYg==")).isEqualTo(new AuthCommand.Args("PLAIN", java.util.Optional.of("AGFAYg==")));
+        assertThat(new AuthCommand().parse("LOGIN")).isEqualTo(new AuthCommand.Args("LOGIN", java.util.Optional.empty()));
         assertThatThrownBy(() -> new AuthCommand().parse("")).isInstanceOf(SmtpSyntaxException.class);
     }
 
