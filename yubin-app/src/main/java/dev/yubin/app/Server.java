@@ -23,6 +23,7 @@ import dev.yubin.dns.DnsjavaSettings;
 import dev.yubin.dns.Resolver;
 import dev.yubin.smtp.queue.OutboundQueue;
 import dev.yubin.smtp.queue.OutboundSettings;
+import dev.yubin.smtp.server.SmtpAccess;
 import dev.yubin.smtp.server.SmtpServer;
 import dev.yubin.store.sql.SqliteStore;
 import dev.yubin.store.sql.queue.SqliteQueueStore;
@@ -32,6 +33,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,31 +112,17 @@ public final class Server implements AutoCloseable {
         }
 
         InetSocketAddress smtpAddress = config.listen(Catalogue.SMTP_LISTEN);
-        if (smtpAddress != null) {
-            SmtpSettings smtp = SmtpSettings.builder()
-                    .hostname(hostname)
-                    .maxMessageSize(config.size(Catalogue.SMTP_MAX_MESSAGE_SIZE))
-                    .maxRecipients(config.integer(Catalogue.SMTP_MAX_RECIPIENTS))
-                    .maxErrors(config.integer(Catalogue.SMTP_MAX_ERRORS))
-                    .maxReceivedHops(config.integer(Catalogue.SMTP_MAX_HOPS))
-                    .maxMimeDepth(config.integer(Catalogue.SMTP_MAX_MIME_DEPTH))
-                    .commandTimeout(config.duration(Catalogue.SMTP_TIMEOUT))
-                    .dataTimeLimit(config.duration(Catalogue.SMTP_DATA_TIMEOUT))
-                    .build();
-            SmtpServer handler = new SmtpServer(smtp, stores.directory(), stores.mailboxes(), stores.blobs(),
-                    indexer, List.of(), Clock.systemUTC(), queue);
-            listen(new ListenerSettings("smtp", smtpAddress, ListenerSettings.Tls.PLAIN,
-                    config.integer(Catalogue.SMTP_MAX_CONNECTIONS), config.integer(Catalogue.SMTP_MAX_PER_ADDRESS),
-                    config.duration(Catalogue.SMTP_TIMEOUT)), null, handler.lineLimit(), handler);
-        }
-
+        InetSocketAddress submission = config.listen(Catalogue.SUBMISSION_LISTEN);
+        InetSocketAddress submissions = config.listen(Catalogue.SUBMISSIONS_LISTEN);
         InetSocketAddress imap = config.listen(Catalogue.IMAP_LISTEN);
         InetSocketAddress imaps = config.listen(Catalogue.IMAPS_LISTEN);
         InetSocketAddress pop3 = config.listen(Catalogue.POP3_LISTEN);
         InetSocketAddress pop3s = config.listen(Catalogue.POP3S_LISTEN);
-        if (imap == null && imaps == null && pop3 == null && pop3s == null) {
+        if (smtpAddress == null && submission == null && submissions == null && imap == null && imaps == null
+                && pop3 == null && pop3s == null) {
             return;
         }
+        // One TLS context, one authenticator and one login throttle shared by every protocol
         TlsContexts tls = tls(config, hostname);
         CleartextPolicy cleartext;
         try {
@@ -149,6 +137,43 @@ public final class Server implements AutoCloseable {
                 config.integer(Catalogue.AUTH_BAN_AFTER), config.duration(Catalogue.AUTH_BAN_DURATION), t.forgetAfter(),
                 t.maxTracked()));
         SaslMechanisms sasl = new SaslMechanisms(authenticator, cleartext);
+
+        if (smtpAddress != null || submission != null || submissions != null) {
+            SmtpSettings smtp = SmtpSettings.builder()
+                    .hostname(hostname)
+                    .maxMessageSize(config.size(Catalogue.SMTP_MAX_MESSAGE_SIZE))
+                    .maxRecipients(config.integer(Catalogue.SMTP_MAX_RECIPIENTS))
+                    .maxErrors(config.integer(Catalogue.SMTP_MAX_ERRORS))
+                    .maxReceivedHops(config.integer(Catalogue.SMTP_MAX_HOPS))
+                    .maxMimeDepth(config.integer(Catalogue.SMTP_MAX_MIME_DEPTH))
+                    .commandTimeout(config.duration(Catalogue.SMTP_TIMEOUT))
+                    .dataTimeLimit(config.duration(Catalogue.SMTP_DATA_TIMEOUT))
+                    .build();
+            SmtpAccess access = new SmtpAccess(Optional.of(tls.serverContext()), Optional.of(sasl), throttle);
+            int max = config.integer(Catalogue.SMTP_MAX_CONNECTIONS);
+            int perAddress = config.integer(Catalogue.SMTP_MAX_PER_ADDRESS);
+            Duration timeout = config.duration(Catalogue.SMTP_TIMEOUT);
+            if (smtpAddress != null) {
+                SmtpServer handler = new SmtpServer(smtp, stores.directory(), stores.mailboxes(), stores.blobs(),
+                        indexer, List.of(), Clock.systemUTC(), Optional.ofNullable(queue), access);
+                listen(new ListenerSettings("smtp", smtpAddress, ListenerSettings.Tls.PLAIN, max, perAddress, timeout),
+                        null, handler.lineLimit(), handler);
+            }
+            if (submission != null || submissions != null) {
+                // Outside recipients go to the outbound queue (451 when the store has none)
+                SmtpServer handler = new SmtpServer(smtp.toBuilder().mode(SmtpSettings.Mode.SUBMISSION).build(),
+                        stores.directory(), stores.mailboxes(), stores.blobs(), indexer, List.of(), Clock.systemUTC(),
+                        Optional.ofNullable(queue), access);
+                if (submission != null) {
+                    listen(new ListenerSettings("submission", submission, ListenerSettings.Tls.PLAIN, max, perAddress,
+                            timeout), null, handler.lineLimit(), handler);
+                }
+                if (submissions != null) {
+                    listen(new ListenerSettings("submissions", submissions, ListenerSettings.Tls.IMPLICIT, max,
+                            perAddress, timeout), tls.serverContext(), handler.lineLimit(), handler);
+                }
+            }
+        }
 
         if (imap != null || imaps != null) {
             ImapSettings settings = ImapSettings.defaults()

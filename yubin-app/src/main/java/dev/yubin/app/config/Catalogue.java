@@ -40,6 +40,10 @@ public final class Catalogue {
     // ---- SMTP (MX)
     public static final Setting SMTP_LISTEN = def("smtp.listen", SettingType.LISTEN_ADDRESS, "0.0.0.0:25",
             "Address of the MX listener (SMTP, STARTTLS); 'off' disables it.");
+    public static final Setting SUBMISSION_LISTEN = def("submission.listen", SettingType.LISTEN_ADDRESS, "0.0.0.0:587",
+            "Address of the submission listener (RFC 6409: STARTTLS, AUTH required); 'off' disables it.");
+    public static final Setting SUBMISSIONS_LISTEN = def("submissions.listen", SettingType.LISTEN_ADDRESS, "0.0.0.0:465",
+            "Address of the submission listener with implicit TLS (RFC 8314); 'off' disables it.");
     public static final Setting SMTP_MAX_MESSAGE_SIZE = def("smtp.max-message-size", SettingType.SIZE, "10240000",
             "Largest message accepted, in bytes (Postfix message_size_limit); larger gets 552 5.3.4.");
     public static final Setting SMTP_MAX_RECIPIENTS = def("smtp.max-recipients", SettingType.INT, "1000",
