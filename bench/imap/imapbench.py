@@ -5,12 +5,13 @@ The same client measures both servers.
 Usage:
   imapbench.py measure PORT[,PORT...] USER PASS ROUNDS -> RESULT port name median_s min_s detail
   imapbench.py mixed PORT USER PASS CLIENTS SECONDS -> RESULT mixed ops
-  imapbench.py idle PORT USER PASS N HOLD_S SERVER_PID -> RESULT idle held rss_mib
-Every "measure" figure is the median of ROUNDS runs after one warm-up run; with several ports the
+  imapbench.py idle PORT USER PASS N HOLD_S SERVER_PID -> RESULT idle held rss_mib rss_before setup_s anon_mib anon_before
+Every "measure" figure is the median of ROUNDS runs after WARMUP (default 3) untimed runs; with several ports the
 runs alternate between the servers, so a burst of load on the shared machine hits both.
 """
 import asyncio
 import multiprocessing
+import os
 import random
 import re
 import socket
@@ -18,6 +19,7 @@ import statistics
 import sys
 import time
 
+WARMUP = int(os.environ.get("WARMUP", "3"))  # untimed runs per figure and server before the timed ones
 LITERAL = re.compile(rb"\{(\d+)\+?\}$")
 
 
@@ -154,14 +156,16 @@ def figures(port, user, password):
 
 
 def measure(ports, user, password, rounds):
-    """Each figure: one warm-up run per server, then ROUNDS runs alternating between the servers
+    """Each figure: WARMUP untimed runs per server (a JIT-compiled server needs a few to reach its
+    steady state; Dovecot's index is built by the first), then ROUNDS runs alternating between the servers
     (so both see the same machine load); prints the median and the minimum per server."""
     sessions = [figures(p, user, password) for p in ports]
     for i, (name, _) in enumerate(sessions[0][1]):
         times = [[] for _ in ports]
         details = [None for _ in ports]
-        for k, (_, figs) in enumerate(sessions):
-            figs[i][1]()
+        for _ in range(WARMUP):
+            for k, (_, figs) in enumerate(sessions):
+                figs[i][1]()
         for _ in range(rounds):
             for k, (_, figs) in enumerate(sessions):
                 t0 = time.perf_counter()
@@ -206,10 +210,11 @@ def mixed(port, user, password, clients, seconds):
     print("RESULT mixed %d %.1f" % (sum(counts), sum(counts) / seconds), flush=True)
 
 
-def rss_mib(pid):
+def rss_mib(pid, field="VmRSS"):
+    """Resident memory of the process in MiB (RssAnon: without file-backed pages such as SQLite's mmap)."""
     with open("/proc/%d/status" % pid) as f:
         for line in f:
-            if line.startswith("VmRSS"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) // 1024
     return -1
 
@@ -255,6 +260,7 @@ async def idle(port, user, password, n, hold, pid):
     stop = asyncio.Event()
     held = []
     base = rss_mib(pid)
+    base_anon = rss_mib(pid, "RssAnon")
     t0 = time.monotonic()
     tasks = [asyncio.create_task(idle_one(port, user, password, sem, ready, stop, held)) for _ in range(n)]
     deadline = t0 + 300
@@ -263,7 +269,8 @@ async def idle(port, user, password, n, hold, pid):
     setup = time.monotonic() - t0
     await asyncio.sleep(hold)
     rss = rss_mib(pid)
-    print("RESULT idle %d %d %d %.1f" % (len(held), rss, base, setup), flush=True)
+    print("RESULT idle %d %d %d %.1f %d %d" % (len(held), rss, base, setup, rss_mib(pid, "RssAnon"), base_anon),
+          flush=True)
     stop.set()
     await asyncio.wait(tasks, timeout=60)
 
