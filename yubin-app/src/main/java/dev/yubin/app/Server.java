@@ -23,7 +23,10 @@ import dev.yubin.dns.DnsjavaSettings;
 import dev.yubin.dns.Resolver;
 import dev.yubin.smtp.queue.OutboundQueue;
 import dev.yubin.smtp.queue.OutboundSettings;
+import dev.yubin.auth.MessageAuthenticator;
+import dev.yubin.smtp.server.InboundFilter;
 import dev.yubin.smtp.server.SmtpAccess;
+import dev.yubin.smtp.server.auth.AuthenticationFilter;
 import dev.yubin.smtp.server.SmtpServer;
 import dev.yubin.store.sql.SqliteStore;
 import dev.yubin.store.sql.queue.SqliteQueueStore;
@@ -154,8 +157,11 @@ public final class Server implements AutoCloseable {
             int perAddress = config.integer(Catalogue.SMTP_MAX_PER_ADDRESS);
             Duration timeout = config.duration(Catalogue.SMTP_TIMEOUT);
             if (smtpAddress != null) {
+                List<InboundFilter> filters = config.bool(Catalogue.AUTH_INBOUND_CHECKS)
+                        ? List.of(new AuthenticationFilter(new MessageAuthenticator(resolver, hostname), hostname))
+                        : List.of();
                 SmtpServer handler = new SmtpServer(smtp, stores.directory(), stores.mailboxes(), stores.blobs(),
-                        indexer, List.of(), Clock.systemUTC(), Optional.ofNullable(queue), access);
+                        indexer, filters, Clock.systemUTC(), Optional.ofNullable(queue), access);
                 listen(new ListenerSettings("smtp", smtpAddress, ListenerSettings.Tls.PLAIN, max, perAddress, timeout),
                         null, handler.lineLimit(), handler);
             }

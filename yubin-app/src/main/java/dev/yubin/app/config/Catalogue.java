@@ -32,6 +32,8 @@ public final class Catalogue {
             "PEM private key matching tls.certificate.");
     public static final Setting AUTH_CLEARTEXT = def("auth.cleartext", SettingType.STRING, "loopback-only",
             "Where passwords may be sent without TLS: never, loopback-only (127.0.0.0/8 and ::1) or always.");
+    public static final Setting AUTH_INBOUND_CHECKS = def("auth.inbound-checks", SettingType.BOOLEAN, "on",
+            "SPF, DKIM, DMARC and ARC on mail arriving at the MX, with Authentication-Results; off skips them.");
     public static final Setting AUTH_BAN_AFTER = def("auth.ban-after-failures", SettingType.INT, "10",
             "Failed logins from one address before it is banned for auth.ban-duration.");
     public static final Setting AUTH_BAN_DURATION = def("auth.ban-duration", SettingType.DURATION, "15m",

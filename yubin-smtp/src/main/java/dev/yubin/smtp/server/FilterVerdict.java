@@ -12,10 +12,18 @@ import java.util.List;
  */
 public sealed interface FilterVerdict {
 
-    /** Deliver, adding these header fields. */
-    record Accept(List<String> headers) implements FilterVerdict {
+    /**
+     * Deliver, adding these header fields and removing {@code removedFields} (exact field texts as
+     * received, e.g. forged Authentication-Results with our authserv-id, RFC 8601 §5).
+     */
+    record Accept(List<String> headers, List<String> removedFields) implements FilterVerdict {
         public Accept {
             headers = checked(headers);
+            removedFields = List.copyOf(removedFields);
+        }
+
+        public Accept(List<String> headers) {
+            this(headers, List.of());
         }
     }
 
@@ -28,10 +36,15 @@ public sealed interface FilterVerdict {
         }
     }
 
-    /** Deliver into each local recipient's Junk folder instead of INBOX. */
-    record Quarantine(String reason, List<String> headers) implements FilterVerdict {
+    /** Deliver into each local recipient's Junk folder instead of INBOX (fields as for Accept). */
+    record Quarantine(String reason, List<String> headers, List<String> removedFields) implements FilterVerdict {
         public Quarantine {
             headers = checked(headers);
+            removedFields = List.copyOf(removedFields);
+        }
+
+        public Quarantine(String reason, List<String> headers) {
+            this(reason, headers, List.of());
         }
     }
 

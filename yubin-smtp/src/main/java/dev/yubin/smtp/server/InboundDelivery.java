@@ -2,6 +2,7 @@ package dev.yubin.smtp.server;
 
 import dev.yubin.core.EmailAddress;
 import dev.yubin.message.IndexedMessage;
+import dev.yubin.smtp.server.data.HeaderEdit;
 import dev.yubin.smtp.server.data.Spool;
 import dev.yubin.store.BlobId;
 import dev.yubin.store.BlobStore;
@@ -91,7 +92,8 @@ public final class InboundDelivery {
         if (filtered.refusal() != null) {
             return rejected(session, tx, filtered.refusal(), "filter");
         }
-        if (!filtered.headers().isEmpty()) {
+        if (filtered.edits()) {
+            spool.removeFields(filtered.removed());
             spool.insertHeaders(filtered.headers());
             index = server.indexer().index(spool.bytes(), 0, (int) spool.size());
         }
@@ -127,19 +129,20 @@ public final class InboundDelivery {
             blobs.delete(blob);
             return rejected(session, tx, filtered.refusal(), "filter");
         }
-        if (!filtered.headers().isEmpty()) {
+        if (filtered.edits()) {
             byte[] fields = Spool.joinFields(filtered.headers());
             BlobId rewritten;
+            long rest;
             try (BlobStore.Writer w = blobs.create(); InputStream in = blobs.open(blob)) {
                 OutputStream out = w.stream();
                 out.write(in.readNBytes(returnPathLength));
                 out.write(fields);
-                in.transferTo(out);
+                rest = HeaderEdit.copyWithout(in, out, filtered.removed());
                 rewritten = w.commit();
             }
             blobs.delete(blob);
             blob = rewritten;
-            size += fields.length;
+            size = returnPathLength + fields.length + rest;
             index = index(blob);
         }
         return deliver(session, tx, blob, size, index, filtered);
@@ -156,11 +159,19 @@ public final class InboundDelivery {
     }
 
     /** What the filters decided: header fields to add, Junk or not, or a refusal. */
-    private record Filtered(List<String> headers, String folder, SmtpReply refusal) {
+    private record Filtered(List<String> headers, Set<String> removed, String folder, SmtpReply refusal) {
+        Filtered(List<String> headers, String folder, SmtpReply refusal) {
+            this(headers, Set.of(), folder, refusal);
+        }
+
+        boolean edits() {
+            return !headers.isEmpty() || !removed.isEmpty();
+        }
     }
 
     private Filtered filter(SmtpSession session, Transaction tx, IndexedMessage index, MessageSource source) {
         List<String> headers = new ArrayList<>(Submitted.missingFields(session, tx, index, server));
+        Set<String> removed = new java.util.HashSet<>();
         if (server.filters().isEmpty()) {
             return new Filtered(headers, Mailbox.INBOX, null);
         }
@@ -175,7 +186,10 @@ public final class InboundDelivery {
                 return new Filtered(List.of(), Mailbox.INBOX, SmtpReply.LOCAL_ERROR);
             }
             switch (verdict) {
-                case FilterVerdict.Accept a -> headers.addAll(a.headers());
+                case FilterVerdict.Accept a -> {
+                    headers.addAll(a.headers());
+                    a.removedFields().forEach(field -> removed.add(HeaderEdit.key(field)));
+                }
                 case FilterVerdict.Reject r -> {
                     return new Filtered(List.of(), Mailbox.INBOX, r.reply());
                 }
@@ -184,12 +198,13 @@ public final class InboundDelivery {
                 }
                 case FilterVerdict.Quarantine q -> {
                     headers.addAll(q.headers());
+                    q.removedFields().forEach(field -> removed.add(HeaderEdit.key(field)));
                     LOG.info("event=smtp.quarantined conn={} id={} reason=\"{}\"", session.id(), tx.queueId(), q.reason());
-                    return new Filtered(headers, "Junk", null);
+                    return new Filtered(headers, removed, "Junk", null);
                 }
             }
         }
-        return new Filtered(headers, Mailbox.INBOX, null);
+        return new Filtered(headers, removed, Mailbox.INBOX, null);
     }
 
     private SmtpReply deliver(SmtpSession session, Transaction tx, BlobId blob, long size, IndexedMessage index,

@@ -6,7 +6,8 @@
  *
  * <p>RFCs: 5321 (SMTP), 2920 (PIPELINING), 1870 (SIZE), 6152 (8BITMIME), 2034 / 3463 (enhanced
  * status codes), 6531 (SMTPUTF8), 3030 (CHUNKING), 3461 (DSN parameters, parsed and kept), 3848
- * (Received "with" keywords), 3207 (STARTTLS), 4954 (AUTH), 6409 (submission: AUTH before MAIL,
+ * (Received "with" keywords), 8601 §5 (filters may drop forged Authentication-Results:
+ * {@code FilterVerdict.Accept/Quarantine.removedFields}), 3207 (STARTTLS), 4954 (AUTH), 6409 (submission: AUTH before MAIL,
  * sender ownership, Message-ID and Date added), 8314 (implicit TLS on 465 is the Listener's).
  *
  * <p>Invariants: a {@code 250} after DATA / BDAT LAST is written only after the blob is committed

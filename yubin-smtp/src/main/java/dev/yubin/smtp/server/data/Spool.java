@@ -242,6 +242,21 @@ public final class Spool {
         len += fields.length;
     }
 
+    /** Drops the header fields whose text is in {@code remove} ({@link HeaderEdit}; in-memory messages only). */
+    public void removeFields(java.util.Set<String> remove) throws IOException {
+        if (remove.isEmpty()) {
+            return;
+        }
+        if (!inMemory()) {
+            throw new IllegalStateException("message is not in memory");
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(len);
+        HeaderEdit.copyWithout(new java.io.ByteArrayInputStream(buf, 0, len), out, remove);
+        byte[] edited = out.toByteArray();
+        System.arraycopy(edited, 0, buf, 0, edited.length);
+        len = edited.length;
+    }
+
     /** Octets of the {@code Return-Path:} line at the start of the message. */
     public int returnPathLength() {
         return returnPathLength;
