@@ -2,6 +2,8 @@ package dev.yubin.app;
 
 import dev.yubin.app.cli.AliasCommand;
 import dev.yubin.app.cli.ConfigCommand;
+import dev.yubin.app.cli.DkimCommand;
+import dev.yubin.app.cli.DnsCommand;
 import dev.yubin.app.cli.DomainCommand;
 import dev.yubin.app.cli.MailboxCommand;
 import dev.yubin.app.cli.QueueCommand;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "yubin", mixinStandardHelpOptions = true, version = "yubin 0.1.0",
         description = "Yubin mail server.",
         subcommands = {ServeCommand.class, ConfigCommand.class, DomainCommand.class, UserCommand.class,
-                AliasCommand.class, MailboxCommand.class, QueueCommand.class})
+                AliasCommand.class, MailboxCommand.class, QueueCommand.class, DkimCommand.class, DnsCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

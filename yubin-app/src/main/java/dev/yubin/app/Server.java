@@ -2,6 +2,7 @@ package dev.yubin.app;
 
 import dev.yubin.app.config.Catalogue;
 import dev.yubin.app.config.Config;
+import dev.yubin.app.dkim.DkimKeyStore;
 import dev.yubin.imap.ImapServer;
 import dev.yubin.imap.ImapSettings;
 import dev.yubin.message.MessageIndexer;
@@ -83,7 +84,8 @@ public final class Server implements AutoCloseable {
         return server;
     }
 
-    static String hostname(Config config) {
+    /** The configured {@code hostname}, else the machine's name. */
+    public static String hostname(Config config) {
         String h = config.string(Catalogue.HOSTNAME);
         if (!h.isBlank()) {
             return h;
@@ -110,7 +112,8 @@ public final class Server implements AutoCloseable {
             out = out.withConnections(config.integer(Catalogue.DELIVERY_MAX_CONNECTIONS),
                     config.integer(Catalogue.DELIVERY_MAX_PER_DOMAIN), out.messagesPerConnection(), out.perDomainInterval());
             queue = new OutboundQueue(out, new SqliteQueueStore(sqlite, Clock.systemUTC()), resolver, stores.directory(),
-                    stores.mailboxes(), stores.blobs(), indexer, Clock.systemUTC());
+                    stores.mailboxes(), stores.blobs(), indexer, Clock.systemUTC(),
+                    new DkimKeyStore(config.path(Catalogue.DATA_DIR).resolve("dkim"), Clock.systemUTC()));
             queue.start();
         }
 
