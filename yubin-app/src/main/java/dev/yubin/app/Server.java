@@ -167,7 +167,11 @@ public final class Server implements AutoCloseable {
             }
             if (submission != null || submissions != null) {
                 // Outside recipients go to the outbound queue (451 when the store has none)
-                SmtpServer handler = new SmtpServer(smtp.toBuilder().mode(SmtpSettings.Mode.SUBMISSION).build(),
+                SmtpSettings submit = smtp.toBuilder().mode(SmtpSettings.Mode.SUBMISSION)
+                        .submitterTrace(config.bool(Catalogue.SUBMISSION_HIDE_CLIENT)
+                                ? SmtpSettings.SubmitterTrace.HIDDEN : SmtpSettings.SubmitterTrace.SHOWN)
+                        .build();
+                SmtpServer handler = new SmtpServer(submit,
                         stores.directory(), stores.mailboxes(), stores.blobs(), indexer, List.of(), Clock.systemUTC(),
                         Optional.ofNullable(queue), access);
                 if (submission != null) {

@@ -46,6 +46,8 @@ public final class Catalogue {
             "Address of the submission listener (RFC 6409: STARTTLS, AUTH required); 'off' disables it.");
     public static final Setting SUBMISSIONS_LISTEN = def("submissions.listen", SettingType.LISTEN_ADDRESS, "0.0.0.0:465",
             "Address of the submission listener with implicit TLS (RFC 8314); 'off' disables it.");
+    public static final Setting SUBMISSION_HIDE_CLIENT = def("submission.hide-client-address", SettingType.BOOLEAN, "off",
+            "Leave the client's host and address out of the Received line of authenticated submissions (privacy).");
     public static final Setting SMTP_MAX_MESSAGE_SIZE = def("smtp.max-message-size", SettingType.SIZE, "10240000",
             "Largest message accepted, in bytes (Postfix message_size_limit); larger gets 552 5.3.4.");
     public static final Setting SMTP_MAX_RECIPIENTS = def("smtp.max-recipients", SettingType.INT, "1000",

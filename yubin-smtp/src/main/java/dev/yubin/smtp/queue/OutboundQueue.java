@@ -49,10 +49,22 @@ public final class OutboundQueue implements OutboundRouter, AutoCloseable {
     private final LocalDelivery local;
     private final Scheduler scheduler;
     private final Clock clock;
+    private final OutboundSigning signing;
 
     public OutboundQueue(OutboundSettings settings, QueueStore store, Resolver resolver, Directory directory,
                          MailboxStore mailboxes, BlobStore blobs, MessageIndexer indexer, Clock clock) {
+        this(settings, store, resolver, directory, mailboxes, blobs, indexer, clock, DkimSigners.NONE);
+    }
+
+    /**
+     * A queue that DKIM-signs outgoing mail whose From domain has a signer in {@code dkim}, once,
+     * when it enters the queue (see {@link OutboundSigning}).
+     */
+    public OutboundQueue(OutboundSettings settings, QueueStore store, Resolver resolver, Directory directory,
+                         MailboxStore mailboxes, BlobStore blobs, MessageIndexer indexer, Clock clock,
+                         DkimSigners dkim) {
         this.store = store;
+        this.signing = new OutboundSigning(dkim, blobs);
         this.clock = clock;
         this.local = new LocalDelivery(directory, mailboxes, blobs, indexer, clock);
         Bouncer bouncer = new Bouncer(settings, blobs, local, store, clock);
@@ -127,6 +139,12 @@ public final class OutboundQueue implements OutboundRouter, AutoCloseable {
         };
         Optional<Ret> ret = parameters.ret().map(r -> r == MailParameters.Ret.FULL ? Ret.FULL : Ret.HDRS);
         List<Long> ids = new ArrayList<>();
+        if (!byDestination.isEmpty()) {
+            // RFC 6376 §5: signed once, after all changes, before the first attempt; retries resend these bytes
+            OutboundSigning.Signed signed = signing.sign(origin, blob, size);
+            blob = signed.blob();
+            size = signed.size();
+        }
         for (Map.Entry<String, List<Target>> d : byDestination.entrySet()) {
             List<QueueRecipient> rs = new ArrayList<>();
             for (Target t : d.getValue()) {

@@ -7,7 +7,8 @@
  * <p>RFCs: RFC 5321 §5.1 (MX lookup, implicit MX, random order among equal preferences),
  * §4.5.4.1 (retry strategy, give-up time), §6.1 (never bounce the null sender); RFC 7505 (null
  * MX → 5.1.10 at once); RFC 5890 (IDN in A-label form); RFC 5321 §4.1.3 (address literals);
- * RFC 3461/3464 (DSNs, through {@code dev.yubin.smtp.dsn}).
+ * RFC 3461/3464 (DSNs, through {@code dev.yubin.smtp.dsn}); RFC 6376 §5 (DKIM signing, once, when
+ * a message enters the queue: {@link dev.yubin.smtp.queue.DkimSigners}, by the From domain).
  *
  * <p>Invariants: one entry per message and destination; the scheduler's {@code finish} is the
  * only place that ends an attempt, and {@code Attempts.decide} the only place that picks the next

@@ -60,7 +60,8 @@ public final class InboundDelivery {
         String id = QueueIds.next();
         tx.startData(mode, id, System.nanoTime() + server.settings().dataTimeLimit().toNanos());
         session.spool().begin(TraceFields.returnPath(tx.sender()), TraceFields.received(session.client(),
-                tx.envelope(), server.settings().hostname(), id, ZonedDateTime.now(server.clock())));
+                tx.envelope(), server.settings().hostname(), id, ZonedDateTime.now(server.clock()),
+                server.settings().submitterTrace()));
     }
 
     /** Runs after the client's last octet; returns the reply for DATA / BDAT LAST. */

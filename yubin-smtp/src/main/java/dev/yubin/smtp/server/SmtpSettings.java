@@ -31,18 +31,25 @@ import java.time.Duration;
  * @param reverseDns whether to look up the client's PTR name for {@code Received:}; off
  * @param mode MX (port 25: mail for local domains, AUTH not offered) or SUBMISSION (ports
  *     587/465, RFC 6409: AUTH required before MAIL, relaying for authenticated users); MX
+ * @param submitterTrace whether our {@code Received:} line on mail from an authenticated user
+ *     names the client's host and address (SHOWN) or leaves the from-clause out so a private
+ *     address does not leak (HIDDEN, like Gmail's submission trace); SHOWN
  */
 public record SmtpSettings(String hostname, long maxMessageSize, int maxRecipients,
                            int maxCommandLineLength, int maxParameterLineLength, int maxTextLineLength,
                            int maxReceivedHops, int maxMimeDepth, int maxErrors,
                            Duration commandTimeout, Duration dataTimeLimit, int inMemoryMessageLimit,
-                           ReverseDns reverseDns, Mode mode) {
+                           ReverseDns reverseDns, Mode mode,
+                           SubmitterTrace submitterTrace) {
 
     /** Whether the client's address is resolved to a name for trace headers. */
     public enum ReverseDns { OFF, ON }
 
     /** The role of the server: public MX or message submission for the domain's users (RFC 6409). */
     public enum Mode { MX, SUBMISSION }
+
+    /** What the Received line of an authenticated submission says about the client. */
+    public enum SubmitterTrace { SHOWN, HIDDEN }
 
     public SmtpSettings {
         if (hostname == null || hostname.isBlank() || hostname.chars().anyMatch(c -> c <= ' ' || c >= 0x7f)) {
@@ -68,8 +75,8 @@ public record SmtpSettings(String hostname, long maxMessageSize, int maxRecipien
         if (reverseDns == null) {
             throw new IllegalArgumentException("reverse-dns is null");
         }
-        if (mode == null) {
-            throw new IllegalArgumentException("mode is null");
+        if (mode == null || submitterTrace == null) {
+            throw new IllegalArgumentException("mode and submitter-trace are required");
         }
     }
 
@@ -105,6 +112,7 @@ public record SmtpSettings(String hostname, long maxMessageSize, int maxRecipien
         b.inMemoryMessageLimit = inMemoryMessageLimit;
         b.reverseDns = reverseDns;
         b.mode = mode;
+        b.submitterTrace = submitterTrace;
         return b;
     }
 
@@ -124,6 +132,7 @@ public record SmtpSettings(String hostname, long maxMessageSize, int maxRecipien
         private int inMemoryMessageLimit = 1 << 20;
         private ReverseDns reverseDns = ReverseDns.OFF;
         private Mode mode = Mode.MX;
+        private SubmitterTrace submitterTrace = SubmitterTrace.SHOWN;
 
         private Builder() {
         }
@@ -142,11 +151,13 @@ public record SmtpSettings(String hostname, long maxMessageSize, int maxRecipien
         public Builder inMemoryMessageLimit(int v) { inMemoryMessageLimit = v; return this; }
         public Builder reverseDns(ReverseDns v) { reverseDns = v; return this; }
         public Builder mode(Mode v) { mode = v; return this; }
+        public Builder submitterTrace(SubmitterTrace v) { submitterTrace = v; return this; }
 
         public SmtpSettings build() {
             return new SmtpSettings(hostname, maxMessageSize, maxRecipients, maxCommandLineLength,
                     maxParameterLineLength, maxTextLineLength, maxReceivedHops, maxMimeDepth, maxErrors,
-                    commandTimeout, dataTimeLimit, inMemoryMessageLimit, reverseDns, mode);
+                    commandTimeout, dataTimeLimit, inMemoryMessageLimit, reverseDns, mode,
+                    submitterTrace);
         }
     }
 }

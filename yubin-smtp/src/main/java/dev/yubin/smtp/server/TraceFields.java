@@ -21,7 +21,22 @@ final class TraceFields {
     }
 
     static String received(ClientInfo client, Envelope envelope, String hostname, String queueId, ZonedDateTime now) {
+        return received(client, envelope, hostname, queueId, now, SmtpSettings.SubmitterTrace.SHOWN);
+    }
+
+    /**
+     * With {@link SmtpSettings.SubmitterTrace#HIDDEN} and an authenticated client, the from-clause
+     * (HELO name, host and address) is left out: a deliberate privacy exception to RFC 5321 §4.4
+     * for submission, as large providers make; the protocol keyword still says ESMTPSA.
+     */
+    static String received(ClientInfo client, Envelope envelope, String hostname, String queueId, ZonedDateTime now,
+                           SmtpSettings.SubmitterTrace trace) {
         StringBuilder sb = new StringBuilder(256);
+        if (trace == SmtpSettings.SubmitterTrace.HIDDEN && client.authUser().isPresent()) {
+            sb.append("Received: by ").append(hostname).append(" (Yubin) with ").append(protocol(client, envelope))
+                    .append(" id ").append(queueId);
+            return end(sb, envelope, now);
+        }
         sb.append("Received: from ").append(clean(client.helo().isEmpty() ? "unknown" : client.helo()))
                 .append(" (").append(client.reverseName().map(TraceFields::clean).orElse("unknown"))
                 .append(" [").append(client.address().getHostAddress()).append("])\r\n");
@@ -29,6 +44,10 @@ final class TraceFields {
                 .append(clean(t.cipherSuite())).append(")\r\n"));
         sb.append("\tby ").append(hostname).append(" (Yubin) with ").append(protocol(client, envelope))
                 .append(" id ").append(queueId);
+        return end(sb, envelope, now);
+    }
+
+    private static String end(StringBuilder sb, Envelope envelope, ZonedDateTime now) {
         if (envelope.recipients().size() == 1) {
             sb.append("\r\n\tfor <").append(envelope.recipients().get(0).address()).append('>');
         }

@@ -23,8 +23,7 @@
  * match the indexer's {@code MessageLimits.maxMimeDepth()} (the message is refused when either says
  * too deep).
  *
- * <p>Known gaps: the submission {@code Received:} line shows the client's address (no privacy
- * option yet); no administrator role, so MAIL FROM of "any address of a domain the user
+ * <p>Known gaps: no administrator role, so MAIL FROM of "any address of a domain the user
  * administers" is refused; added Message-ID/Date go above our Received line; recipients that fail after the
  * message was accepted (over quota at delivery time) are logged, not bounced, until the outbound
  * queue can send DSNs; no PROXY protocol; reverse DNS is blocking when enabled.

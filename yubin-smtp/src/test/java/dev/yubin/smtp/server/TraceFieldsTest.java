@@ -44,6 +44,19 @@ class TraceFieldsTest {
     }
 
     @Test
+    void hiddenSubmitterLeavesTheClientOut() throws Exception {
+        Optional<ClientInfo.Tls> tls = Optional.of(new ClientInfo.Tls("TLSv1.3", "x"));
+        Envelope e = envelope(MailParameters.Utf8.NOT_REQUESTED, "bob@example.com");
+        String hidden = TraceFields.received(client(ClientInfo.Greeting.EHLO, tls, Optional.of("alice@example.com")),
+                e, "smtp.example.com", "ID3", NOW, SmtpSettings.SubmitterTrace.HIDDEN);
+        assertThat(hidden).isEqualTo("Received: by smtp.example.com (Yubin) with ESMTPSA id ID3\r\n"
+                + "\tfor <bob@example.com>;\r\n\tWed, 25 Nov 2026 14:52:14 +0000\r\n");
+        String mx = TraceFields.received(client(ClientInfo.Greeting.EHLO, tls, Optional.empty()), e, "mx", "ID4", NOW,
+                SmtpSettings.SubmitterTrace.HIDDEN);
+        assertThat(mx).contains("[192.0.2.7]"); // only authenticated submissions are hidden
+    }
+
+    @Test
     void withKeywords() throws Exception {
         Optional<ClientInfo.Tls> tls = Optional.of(new ClientInfo.Tls("TLSv1.3", "x"));
         Envelope ascii = envelope(MailParameters.Utf8.NOT_REQUESTED, "a@example.com");
