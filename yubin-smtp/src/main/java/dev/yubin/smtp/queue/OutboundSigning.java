@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * "signing must be the last change"), and stores the signed copy as a new blob, so every retry
  * sends identical bytes. The signing domain is the RFC 5322 From domain (like OpenDKIM and most
  * MTAs), so the signature aligns for DMARC (RFC 7489 §3.1.1); messages with no single From
- * mailbox, or whose From domain has no active key, are left unsigned.
+ * mailbox, or whose From domain has no active key, are left unsigned; so are messages whose key
+ * cannot be loaded (logged as {@code event=queue.dkim_sign_failed}), rather than refused.
  */
 final class OutboundSigning {
     private static final Logger LOG = LoggerFactory.getLogger(OutboundSigning.class);
@@ -47,11 +48,19 @@ final class OutboundSigning {
         if (!(Author.of(RawMessage.parse(message)) instanceof Author.Single author)) {
             return new Signed(blob, size);
         }
-        Optional<DkimSigner> signer = signers.signerFor(author.domain());
-        if (signer.isEmpty()) {
+        byte[] fields;
+        try {
+            Optional<DkimSigner> signer = signers.signerFor(author.domain());
+            if (signer.isEmpty()) {
+                return new Signed(blob, size);
+            }
+            fields = signer.get().sign(message).getBytes(StandardCharsets.US_ASCII);
+        } catch (RuntimeException e) {
+            // an unreadable key must not lose the message: it leaves unsigned, and the log says why
+            LOG.warn("event=queue.dkim_sign_failed origin={} domain={} error=\"{}\"", origin, author.domain(),
+                    e.toString());
             return new Signed(blob, size);
         }
-        byte[] fields = signer.get().sign(message).getBytes(StandardCharsets.US_ASCII);
         BlobId signed;
         try (BlobStore.Writer w = blobs.create()) {
             OutputStream out = w.stream();

@@ -123,6 +123,22 @@ class DkimSigningTest {
         }
     }
 
+    @Test
+    void aBrokenKeySourceLeavesTheMessageUnsignedInsteadOfFailing() throws Exception {
+        try (SqliteStore a = SqliteStore.open(dirA)) {
+            OutboundSigning signing = new OutboundSigning(d -> {
+                throw new IllegalStateException("unreadable key");
+            }, a.blobs());
+            String m = "From: alice@a.test\r\nSubject: x\r\n\r\nbody\r\n";
+            BlobId blob;
+            try (var w = a.blobs().create()) {
+                w.stream().write(m.getBytes(StandardCharsets.UTF_8));
+                blob = w.commit();
+            }
+            assertThat(signing.sign("o2", blob, m.length())).isEqualTo(new OutboundSigning.Signed(blob, m.length()));
+        }
+    }
+
     private static List<MessageRecord> inbox(SqliteStore store) {
         var u = store.user(EmailAddress.parse("bob@b.test")).orElseThrow();
         return store.messages(store.mailbox(u.id(), Mailbox.INBOX).orElseThrow().id());
