@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -79,7 +78,10 @@ public final class DkimKeyStore implements DkimSigners {
     private static final Pattern SELECTOR = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final String ACTIVE = "active";
 
-    private record Cached(FileTime activeModified, Optional<DkimSigner> signer) {
+    /** A domain name as the key directories are named: no path tricks from a From header. */
+    private static final Pattern DOMAIN = Pattern.compile("[a-z0-9_-]+(\\.[a-z0-9_-]+)*");
+
+    private record Cached(String active, Optional<DkimSigner> signer) {
     }
 
     private final Path root;
@@ -209,18 +211,25 @@ public final class DkimKeyStore implements DkimSigners {
         return list(domain).stream().map(k -> new DomainSetup.DkimPublication(k.selector(), k.publicKey())).toList();
     }
 
-    /** {@link DkimSigners}: a signer with the domain's active private keys. */
+    /**
+     * {@link DkimSigners}: a signer with the domain's active private keys, cached until the
+     * domain's {@code active} file changes (so {@code yubin dkim generate} takes effect at once).
+     */
     @Override
     public Optional<DkimSigner> signerFor(String domain) {
-        Path active = root.resolve(domain).resolve(ACTIVE);
-        FileTime modified;
-        try {
-            modified = Files.getLastModifiedTime(active);
-        } catch (IOException e) {
+        if (!DOMAIN.matcher(domain).matches()) {
             return Optional.empty();
         }
+        String activeText;
+        try {
+            activeText = Files.readString(root.resolve(domain).resolve(ACTIVE), StandardCharsets.US_ASCII);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Cached c = cache.get(domain);
-        if (c != null && c.activeModified().equals(modified)) {
+        if (c != null && c.active().equals(activeText)) {
             return c.signer();
         }
         List<DkimSigningKey> keys = new ArrayList<>();
@@ -236,7 +245,7 @@ public final class DkimKeyStore implements DkimSigners {
             }
         }
         Optional<DkimSigner> signer = keys.isEmpty() ? Optional.empty() : Optional.of(new DkimSigner(keys, clock));
-        cache.put(domain, new Cached(modified, signer));
+        cache.put(domain, new Cached(activeText, signer));
         return signer;
     }
 
