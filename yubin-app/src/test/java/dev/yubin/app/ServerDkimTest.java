@@ -34,16 +34,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The composition root signs with the keys {@code yubin dkim generate} stored: a message from a
- * local domain, forwarded by an alias to another instance, arrives with signatures that verify
- * against the keys {@code yubin dns} would publish (served here by the test DNS).
+ * The composition root signs with the keys {@code yubin dkim generate} stored: a message an
+ * authenticated user submits, forwarded by an alias to another instance, arrives with signatures
+ * that verify against the keys {@code yubin dns} would publish (served here by the test DNS); the
+ * same message from an unauthenticated MX client is forwarded without our signature.
  */
 class ServerDkimTest {
     @TempDir
     Path dir;
 
     @Test
-    void forwardedMailIsSignedWithTheGeneratedKeys() throws Exception {
+    void submittedMailIsSignedWithTheGeneratedKeys() throws Exception {
+        assertThat(forward(Sender.AUTHENTICATED)).hasSize(2)
+                .allSatisfy(r -> assertThat(r.status()).isEqualTo(DkimResult.Status.PASS));
+    }
+
+    @Test
+    void unauthenticatedMailIsNotSignedWithOurKeys() throws Exception {
+        assertThat(forward(Sender.UNAUTHENTICATED)).isEmpty();
+    }
+
+    private enum Sender { AUTHENTICATED, UNAUTHENTICATED }
+
+    private List<DkimResult> forward(Sender sender) throws Exception {
         Path data = dir.resolve("data");
         Path config = dir.resolve("yubin.yaml");
         try (TestDnsServer dns = TestDnsServer.start(); SqliteStore b = SqliteStore.open(dir.resolve("b"))) {
@@ -54,13 +67,16 @@ class ServerDkimTest {
             try (Listener listenerB = new Listener(new ListenerSettings("smtp", new InetSocketAddress("127.0.0.1", 0),
                     ListenerSettings.Tls.PLAIN, 10, 10, Duration.ofSeconds(30)), null, serverB.lineLimit(), serverB)) {
                 int port = CrashRecoveryTest.freePort();
+                int submissionPort = CrashRecoveryTest.freePort();
                 Files.writeString(config, "data-dir: " + data + "\nhostname: mx.a.test\nsmtp:\n  listen: 127.0.0.1:" + port
-                        + "\nsubmission:\n  listen: off\nsubmissions:\n  listen: off\nimap:\n  listen: off\n"
+                        + "\nsubmission:\n  listen: 127.0.0.1:" + submissionPort
+                        + "\nsubmissions:\n  listen: off\nimap:\n  listen: off\n"
                         + "imaps:\n  listen: off\npop3:\n  listen: off\npop3s:\n  listen: off\n"
                         + "dns:\n  server: 127.0.0.1:" + dns.address().getPort() + "\ndelivery:\n  port: "
                         + listenerB.port() + "\n");
                 try (Stores s = Stores.open(data)) {
                     s.directory().addDomain(Domain.parse("a.test"));
+                    s.directory().addUser(EmailAddress.parse("alice@a.test"), Passwords.create("secret"));
                     s.directory().addAlias(new Alias("fwd@a.test", List.of(EmailAddress.parse("bob@b.test"))));
                 }
                 assertThat(Main.run("dkim", "generate", "a.test", "--config", config.toString())).isZero();
@@ -68,8 +84,14 @@ class ServerDkimTest {
                     dns.txt(k.selector() + "._domainkey.a.test", k.dnsRecord());
                 }
                 dns.mx("b.test", 10, "mx.b.test").a("mx.b.test", "127.0.0.1");
-                try (Server server = Server.start(Config.load(config)); SmtpTestClient c = SmtpTestClient.connect(port)) {
+                try (Server server = Server.start(Config.load(config));
+                     SmtpTestClient c = SmtpTestClient.connect(sender == Sender.AUTHENTICATED ? submissionPort : port)) {
                     c.hello("client.a.test");
+                    if (sender == Sender.AUTHENTICATED) {
+                        String plain = java.util.Base64.getEncoder().encodeToString(
+                                "\0alice@a.test\0secret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        assertThat(c.command("AUTH PLAIN " + plain).code()).isEqualTo(235);
+                    }
                     assertThat(c.command("MAIL FROM:<alice@a.test>").code()).isEqualTo(250);
                     assertThat(c.command("RCPT TO:<fwd@a.test>").code()).isEqualTo(250);
                     assertThat(c.command("DATA").code()).isEqualTo(354);
@@ -81,8 +103,7 @@ class ServerDkimTest {
                 try (InputStream in = b.blobs().open(inbox(b).get(0).blob())) {
                     got = in.readAllBytes();
                 }
-                List<DkimResult> results = new DkimVerifier(dns.resolver()).verify(RawMessage.parse(got));
-                assertThat(results).hasSize(2).allSatisfy(r -> assertThat(r.status()).isEqualTo(DkimResult.Status.PASS));
+                return new DkimVerifier(dns.resolver()).verify(RawMessage.parse(got));
             }
         }
     }

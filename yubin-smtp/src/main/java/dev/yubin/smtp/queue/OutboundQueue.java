@@ -93,7 +93,7 @@ public final class OutboundQueue implements OutboundRouter, AutoCloseable {
         for (OutboundRecipient r : m.recipients()) {
             targets.add(new Target(r.address().toString(), r.parameters()));
         }
-        submit(m.queueId(), m.blob(), m.size(), m.sender(), m.parameters(), targets);
+        submit(m.queueId(), m.blob(), m.size(), m.sender(), m.parameters(), targets, m.origin());
     }
 
     /** One recipient for {@link #submit}: an address ({@code local@domain} or {@code local@[ip]}) with its DSN parameters. */
@@ -108,6 +108,16 @@ public final class OutboundQueue implements OutboundRouter, AutoCloseable {
      */
     public List<Long> submit(String originId, BlobId blob, long size, ReversePath sender, MailParameters parameters,
                              List<Target> recipients) throws IOException {
+        return submit(originId, blob, size, sender, parameters, recipients, OutboundRouter.Origin.AUTHENTICATED_USER);
+    }
+
+    /**
+     * As {@link #submit(String, BlobId, long, ReversePath, MailParameters, List)}; only mail of
+     * {@link OutboundRouter.Origin#AUTHENTICATED_USER} is DKIM-signed (a forwarded message from an
+     * unauthenticated client keeps its own signatures and never gets ours).
+     */
+    public List<Long> submit(String originId, BlobId blob, long size, ReversePath sender, MailParameters parameters,
+                             List<Target> recipients, OutboundRouter.Origin handedBy) throws IOException {
         String origin = originId != null ? originId : "Q" + clock.millis() + "-" + SUBMISSIONS.incrementAndGet();
         Map<String, List<Target>> byDestination = new LinkedHashMap<>();
         List<String> localAddresses = new ArrayList<>();
@@ -139,7 +149,7 @@ public final class OutboundQueue implements OutboundRouter, AutoCloseable {
         };
         Optional<Ret> ret = parameters.ret().map(r -> r == MailParameters.Ret.FULL ? Ret.FULL : Ret.HDRS);
         List<Long> ids = new ArrayList<>();
-        if (!byDestination.isEmpty()) {
+        if (!byDestination.isEmpty() && handedBy == OutboundRouter.Origin.AUTHENTICATED_USER) {
             // RFC 6376 §5: signed once, after all changes, before the first attempt; retries resend these bytes
             OutboundSigning.Signed signed = signing.sign(origin, blob, size);
             blob = signed.blob();

@@ -19,10 +19,8 @@
  * <p>Gaps: recipients of one message in different domains get separate DSNs; a message to
  * several domains is retried per domain; no MTA-STS/DANE (issue 6); leases are not renewed, so an
  * attempt must end within {@code lease}; per-destination state (rate limit) is not shared across
- * processes; IPv6 addresses are tried after IPv4. DKIM signing does not know whether the sender
- * authenticated: an unauthenticated message with a forged {@code From} in a local domain that is
- * accepted (DMARC none/quarantine) and forwarded by an alias to an outside address gets signed;
- * {@code OutboundRouter.OutboundMessage} should say whether the session authenticated, and
- * unauthenticated forwards be ARC-sealed instead of signed.
+ * processes; IPv6 addresses are tried after IPv4. Only mail handed over by an authenticated user
+ * is DKIM-signed ({@code OutboundRouter.Origin}); alias forwards of unauthenticated MX mail keep
+ * their own signatures and are not yet ARC-sealed (RFC 8617), so they may fail DMARC downstream.
  */
 package dev.yubin.smtp.queue;

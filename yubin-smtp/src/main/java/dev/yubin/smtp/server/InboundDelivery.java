@@ -234,7 +234,8 @@ public final class InboundDelivery {
         }
         if (!remote.isEmpty()) {
             server.router().orElseThrow().enqueue(new OutboundRouter.OutboundMessage(tx.queueId(), tx.sender(),
-                    tx.parameters(), remote, blob, size));
+                    tx.parameters(), remote, blob, size, session.isAuthenticated()
+                            ? OutboundRouter.Origin.AUTHENTICATED_USER : OutboundRouter.Origin.UNAUTHENTICATED_CLIENT));
         }
         if (delivered == 0 && remote.isEmpty()) {
             server.blobs().delete(blob);

@@ -21,11 +21,17 @@ public interface OutboundRouter {
 
     /** One message for the outbound queue. */
     record OutboundMessage(String queueId, ReversePath sender, MailParameters parameters,
-                           List<OutboundRecipient> recipients, BlobId blob, long size) {
+                           List<OutboundRecipient> recipients, BlobId blob, long size, Origin origin) {
         public OutboundMessage {
             recipients = List.copyOf(recipients);
         }
     }
+
+    /**
+     * Who handed the message over. Only mail from an authenticated user is DKIM-signed with our
+     * keys; an unauthenticated MX client's forged From must never gain our signature.
+     */
+    enum Origin { AUTHENTICATED_USER, UNAUTHENTICATED_CLIENT }
 
     /** One outside recipient, with the DSN parameters of the RCPT it came from. */
     record OutboundRecipient(EmailAddress address, RcptParameters parameters) {
