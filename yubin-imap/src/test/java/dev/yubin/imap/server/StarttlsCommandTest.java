@@ -1,5 +1,7 @@
 package dev.yubin.imap.server;
 
+import dev.yubin.testkit.sasl.ScramClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.yubin.net.tls.TlsContexts;
@@ -46,12 +48,12 @@ class StarttlsCommandTest extends ServerTestBase {
     @Test
     void scramSha256() throws Exception {
         try (ImapTestClient c = fx.connect()) {
-            ScramClient scram = new ScramClient("alice@example.com", ImapFixture.PASSWORD);
-            c.sendLine("a AUTHENTICATE SCRAM-SHA-256 " + b64(scram.first()));
-            String serverFirst = new String(Base64.getDecoder().decode(c.readLine().substring(2)), StandardCharsets.UTF_8);
-            c.sendLine(b64(scram.finalMessage(serverFirst)));
+            ScramClient scram = new ScramClient("n,,", "alice@example.com", ImapFixture.PASSWORD, "rOprNGfwEbeRWgbNEkqO");
+            c.sendLine("a AUTHENTICATE SCRAM-SHA-256 " + Base64.getEncoder().encodeToString(scram.first()));
+            byte[] serverFirst = Base64.getDecoder().decode(c.readLine().substring(2));
+            c.sendLine(Base64.getEncoder().encodeToString(scram.finalMessage(serverFirst)));
             String serverFinal = new String(Base64.getDecoder().decode(c.readLine().substring(2)), StandardCharsets.UTF_8);
-            assertThat(serverFinal).startsWith("v=");
+            assertThat(serverFinal).startsWith("v=").isEqualTo(scram.expectedServerSignature());
             c.sendLine("");
             assertThat(ImapTestClient.last(c.until("a"))).startsWith("a OK");
         }

@@ -1,5 +1,7 @@
 package dev.yubin.net.sasl;
 
+import dev.yubin.testkit.sasl.ScramClient;
+
 import static dev.yubin.net.sasl.SaslTestSupport.LOCAL;
 import static dev.yubin.net.sasl.SaslTestSupport.SASL;
 import static dev.yubin.net.sasl.SaslTestSupport.bytes;
@@ -58,7 +60,7 @@ class ScramSha256MechanismTest {
         assertThat(text(first.data())).startsWith("r=fyko+d2lbbFgONRv9qkxdawL").contains(",s=").endsWith(",i=4096");
         SaslStep done = m.next(client.finalMessage(first.data()));
         assertThat(done).isInstanceOfSatisfying(SaslStep.Success.class, ok -> {
-            assertThat(text(ok.serverData())).isEqualTo(client.expectedServerSignature);
+            assertThat(text(ok.serverData())).isEqualTo(client.expectedServerSignature());
             assertThat(ok.user().address().toString()).isEqualTo("alice@example.com");
         });
     }

@@ -1,5 +1,7 @@
 package dev.yubin.smtp.server.submission;
 
+import dev.yubin.testkit.sasl.ScramClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.yubin.core.EmailAddress;
@@ -10,13 +12,10 @@ import dev.yubin.smtp.server.OutboundRouter;
 import dev.yubin.store.Passwords;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -168,15 +167,15 @@ class SubmissionTest {
             w.command("STARTTLS");
             w.startTls(client());
             w.command("EHLO client.example.net");
-            String clientFirstBare = "n=alice@example.com,r=fyko+d2lbbFgONRv9qkxdawL";
-            Wire.Reply first = w.command("AUTH SCRAM-SHA-256 " + b64("n,," + clientFirstBare));
+            ScramClient scram = new ScramClient("n,,", "alice@example.com", SubmissionFixture.PASSWORD,
+                    "fyko+d2lbbFgONRv9qkxdawL");
+            Wire.Reply first = w.command("AUTH SCRAM-SHA-256 " + Base64.getEncoder().encodeToString(scram.first()));
             assertThat(first.code()).isEqualTo(334);
-            String serverFirst = new String(Base64.getDecoder().decode(first.last()), StandardCharsets.UTF_8);
-            String[] finalAndSignature = scramFinal(clientFirstBare, serverFirst, SubmissionFixture.PASSWORD);
-            Wire.Reply last = w.command(b64(finalAndSignature[0]));
+            byte[] proof = scram.finalMessage(Base64.getDecoder().decode(first.last()));
+            Wire.Reply last = w.command(Base64.getEncoder().encodeToString(proof));
             assertThat(last.code()).isEqualTo(334);
             assertThat(new String(Base64.getDecoder().decode(last.last()), StandardCharsets.UTF_8))
-                    .isEqualTo(finalAndSignature[1]);
+                    .isEqualTo(scram.expectedServerSignature());
             assertThat(w.command("").code()).isEqualTo(235);
             assertThat(w.command("MAIL FROM:<alice@example.com>").code()).isEqualTo(250);
             assertThat(w.command("RCPT TO:<someone@remote.example>").code()).isEqualTo(250);
@@ -237,34 +236,5 @@ class SubmissionTest {
 
     private static String b64(String s) {
         return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** RFC 5802 §3 client final message and the expected server signature. */
-    private static String[] scramFinal(String clientFirstBare, String serverFirst, String password) throws Exception {
-        String nonce = null;
-        byte[] salt = null;
-        int iterations = 0;
-        for (String a : serverFirst.split(",")) {
-            switch (a.charAt(0)) {
-                case 'r' -> nonce = a.substring(2);
-                case 's' -> salt = Base64.getDecoder().decode(a.substring(2));
-                case 'i' -> iterations = Integer.parseInt(a.substring(2));
-                default -> { }
-            }
-        }
-        String withoutProof = "c=" + b64("n,,") + ",r=" + nonce;
-        String authMessage = clientFirstBare + "," + serverFirst + "," + withoutProof;
-        byte[] salted = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                .generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 256)).getEncoded();
-        byte[] clientKey = Passwords.hmac(salted, "Client Key");
-        byte[] storedKey = MessageDigest.getInstance("SHA-256").digest(clientKey);
-        byte[] signature = Passwords.hmac(storedKey, authMessage);
-        byte[] proof = new byte[clientKey.length];
-        for (int i = 0; i < proof.length; i++) {
-            proof[i] = (byte) (clientKey[i] ^ signature[i]);
-        }
-        String serverSignature = "v=" + Base64.getEncoder().encodeToString(
-                Passwords.hmac(Passwords.hmac(salted, "Server Key"), authMessage));
-        return new String[] {withoutProof + ",p=" + Base64.getEncoder().encodeToString(proof), serverSignature};
     }
 }
