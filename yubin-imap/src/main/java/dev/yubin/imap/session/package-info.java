@@ -11,7 +11,7 @@
  *
  * <p>Known gaps: MULTIAPPEND is made all-or-none by expunging earlier messages after a failure;
  * BODY and TEXT search the store's indexed text, which includes
- * headers; QRESYNC's sequence-match data is ignored; SEARCH FUZZY, NOTIFY, METADATA, ACL, ESORT
+ * headers; SEARCH FUZZY, NOTIFY, METADATA, ACL, ESORT
  * and CONTEXT are not offered.
  */
 package dev.yubin.imap.session;
