@@ -27,6 +27,17 @@ final class ClientTls {
         }
     }
 
+    /** A context that trusts what {@code trust} accepts (required TLS: MTA-STS, DANE). */
+    static SSLContext context(X509TrustManager trust) {
+        try {
+            SSLContext c = SSLContext.getInstance("TLS");
+            c.init(null, new TrustManager[] {trust}, null);
+            return c;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot create TLS context", e);
+        }
+    }
+
     static String[] protocols(SSLSocket socket) {
         return Arrays.stream(socket.getSupportedProtocols())
                 .filter(p -> p.equals("TLSv1.3") || p.equals("TLSv1.2")).toArray(String[]::new);
