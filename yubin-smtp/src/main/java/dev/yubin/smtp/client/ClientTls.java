@@ -1,9 +1,13 @@
 package dev.yubin.smtp.client;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -36,6 +40,26 @@ final class ClientTls {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot create TLS context", e);
         }
+    }
+
+    /**
+     * The TLS handshake over a connected socket after the server's 220 to STARTTLS: with the
+     * required policy's trust manager (and host name check) when present, else the settings' policy.
+     */
+    static SSLSocket handshake(Socket socket, String serverName, ClientSettings settings,
+                               Optional<RequiredTls> required) throws IOException {
+        SSLContext context = required.isPresent() ? context(required.get().trust()) : context(settings.tls());
+        SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(socket, serverName, socket.getPort(), true);
+        ssl.setUseClientMode(true);
+        ssl.setEnabledProtocols(protocols(ssl));
+        if (required.isPresent() && required.get().names() == RequiredTls.NameCheck.HOST_NAME) {
+            SSLParameters p = ssl.getSSLParameters();
+            p.setEndpointIdentificationAlgorithm("HTTPS"); // RFC 8461 §4.2: the MX host name, RFC 6125 rules
+            ssl.setSSLParameters(p);
+        }
+        ssl.setSoTimeout((int) settings.tlsTimeout().toMillis());
+        ssl.startHandshake();
+        return ssl;
     }
 
     static String[] protocols(SSLSocket socket) {

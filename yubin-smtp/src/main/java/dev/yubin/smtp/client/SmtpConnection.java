@@ -14,9 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -179,20 +176,7 @@ public final class SmtpConnection implements Closeable {
             throw new SmtpClientException("server sent data after its STARTTLS reply"); // RFC 3207 §5
         }
         try {
-            SSLContext context = required.isPresent() ? ClientTls.context(required.get().trust())
-                    : ClientTls.context(settings.tls());
-            SSLSocket ssl = (SSLSocket) context.getSocketFactory()
-                    .createSocket(socket, serverName, socket.getPort(), true);
-            ssl.setUseClientMode(true);
-            ssl.setEnabledProtocols(ClientTls.protocols(ssl));
-            if (required.isPresent() && required.get().names() == RequiredTls.NameCheck.HOST_NAME) {
-                SSLParameters p = ssl.getSSLParameters();
-                p.setEndpointIdentificationAlgorithm("HTTPS"); // RFC 8461 §4.2: the MX host name, RFC 6125 rules
-                ssl.setSSLParameters(p);
-            }
-            ssl.setSoTimeout((int) settings.tlsTimeout().toMillis());
-            ssl.startHandshake();
-            attach(ssl);
+            attach(ClientTls.handshake(socket, serverName, settings, required));
             tls = true;
         } catch (IOException e) {
             throw new TlsFailure(required.map(t -> t.policy() + ": ").orElse("") + "TLS with " + serverName
