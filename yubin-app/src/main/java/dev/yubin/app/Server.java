@@ -24,6 +24,7 @@ import dev.yubin.dns.DnsjavaSettings;
 import dev.yubin.dns.Resolver;
 import dev.yubin.smtp.queue.OutboundQueue;
 import dev.yubin.smtp.queue.OutboundSettings;
+import dev.yubin.auth.AuthSettings;
 import dev.yubin.auth.MessageAuthenticator;
 import dev.yubin.smtp.server.InboundFilter;
 import dev.yubin.smtp.server.SmtpAccess;
@@ -97,6 +98,11 @@ public final class Server implements AutoCloseable {
         }
     }
 
+    private static java.util.Set<String> commaList(String value) {
+        return java.util.Arrays.stream(value.split(",")).map(String::strip).filter(x -> !x.isEmpty())
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     private void startListeners(Config config) {
         String hostname = hostname(config);
         MessageLimits d = MessageLimits.defaults();
@@ -161,7 +167,9 @@ public final class Server implements AutoCloseable {
             Duration timeout = config.duration(Catalogue.SMTP_TIMEOUT);
             if (smtpAddress != null) {
                 List<InboundFilter> filters = config.bool(Catalogue.AUTH_INBOUND_CHECKS)
-                        ? List.of(new AuthenticationFilter(new MessageAuthenticator(resolver, hostname), hostname))
+                        ? List.of(new AuthenticationFilter(new MessageAuthenticator(resolver, AuthSettings.defaults(hostname)
+                                .withTrustedArcSealers(commaList(config.string(Catalogue.AUTH_ARC_TRUSTED_SEALERS))),
+                                Clock.systemUTC()), hostname))
                         : List.of();
                 SmtpServer handler = new SmtpServer(smtp, stores.directory(), stores.mailboxes(), stores.blobs(),
                         indexer, filters, Clock.systemUTC(), Optional.ofNullable(queue), access);

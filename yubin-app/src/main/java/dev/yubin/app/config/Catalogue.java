@@ -38,6 +38,8 @@ public final class Catalogue {
             "Failed logins from one address before it is banned for auth.ban-duration.");
     public static final Setting AUTH_BAN_DURATION = def("auth.ban-duration", SettingType.DURATION, "15m",
             "How long an address stays banned after too many failed logins.");
+    public static final Setting AUTH_ARC_TRUSTED_SEALERS = def("auth.arc-trusted-sealers", SettingType.STRING, "",
+            "Comma-separated ARC sealer domains (forwarders, lists) whose recorded dmarc=pass overrides a DMARC failure here.");
 
     // ---- SMTP (MX)
     public static final Setting SMTP_LISTEN = def("smtp.listen", SettingType.LISTEN_ADDRESS, "0.0.0.0:25",

@@ -67,7 +67,7 @@ public final class OutboundQueue implements OutboundRouter, AutoCloseable {
                          DkimSigners dkim) {
         this.store = store;
         this.settings = settings;
-        this.signing = new OutboundSigning(dkim, blobs);
+        this.signing = new OutboundSigning(dkim, blobs, settings.hostname(), clock); // authserv-id = our host name
         this.clock = clock;
         this.local = new LocalDelivery(directory, mailboxes, blobs, indexer, clock);
         Bouncer bouncer = new Bouncer(settings, blobs, local, store, clock);
@@ -96,7 +96,16 @@ public final class OutboundQueue implements OutboundRouter, AutoCloseable {
         for (OutboundRecipient r : m.recipients()) {
             targets.add(new Target(r.address().toString(), r.parameters()));
         }
-        submit(m.queueId(), m.blob(), m.size(), m.sender(), m.parameters(), targets, m.origin());
+        BlobId blob = m.blob();
+        long size = m.size();
+        Optional<OutboundRecipient> forwarded = m.recipients().stream().filter(r -> !r.rcptTo().equals(r.address())).findFirst();
+        if (m.origin() == OutboundRouter.Origin.UNAUTHENTICATED_CLIENT && forwarded.isPresent()) {
+            // RFC 8617 §5.1: forwarded mail is ARC-sealed once, by the alias's domain, before the first attempt
+            OutboundSigning.Signed sealed = signing.seal(m.queueId(), blob, size, forwarded.get().rcptTo().domain().name());
+            blob = sealed.blob();
+            size = sealed.size();
+        }
+        submit(m.queueId(), blob, size, m.sender(), m.parameters(), targets, m.origin());
     }
 
     /** One recipient for {@link #submit}: an address ({@code local@domain} or {@code local@[ip]}) with its DSN parameters. */
