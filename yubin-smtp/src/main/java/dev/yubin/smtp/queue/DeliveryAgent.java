@@ -61,30 +61,42 @@ final class DeliveryAgent implements Runnable {
         Route route = null;
         try {
             QueueEntry e;
-            while ((e = queue.poll()) != null) {
+            while ((e = queue.poll(idleNanos())) != null) {
                 if (!outcomes.running()) {
                     continue; // shutting down: the entries stay ACTIVE and are requeued at the next start
                 }
-                if (isLocalDestination(e)) {
-                    deliverLocally(e);
-                    continue;
-                }
-                if (route == null) {
-                    route = routes.resolve(queue.destination());
-                }
-                switch (route) {
-                    case Route.Unroutable u -> failAll(e, Reply.local(550, u.status(), u.reason()));
-                    case Route.TemporaryFailure t -> deferAll(e, t.reason());
-                    case Route.Hosts h -> send(e, h);
+                try {
+                    if (isLocalDestination(e)) {
+                        deliverLocally(e);
+                        continue;
+                    }
+                    if (route == null || connection == null) {
+                        route = routes.resolve(queue.destination()); // the resolver caches answers for their TTL
+                    }
+                    switch (route) {
+                        case Route.Unroutable u -> failAll(e, Reply.local(550, u.status(), u.reason()));
+                        case Route.TemporaryFailure t -> deferAll(e, t.reason());
+                        case Route.Hosts h -> send(e, h);
+                    }
+                } catch (RuntimeException ex) {
+                    LOG.error("event=queue.agent_failed id={} dest={}", e.id(), queue.destination(), ex);
+                    outcomes.finish(e, Map.of(), Optional.empty(), "internal error: " + ex,
+                            Attempts.DsnAtNextHop.NOT_OFFERED);
                 }
             }
-        } catch (RuntimeException ex) {
-            LOG.error("event=queue.agent_failed dest={}", queue.destination(), ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
         } finally {
             if (connection != null) {
                 connection.quit();
             }
         }
+    }
+
+    /** How long to wait for more mail before ending: only while a reusable connection is open. */
+    private long idleNanos() {
+        return outcomes.running() && connection != null && connection.isUsable() && sentOnConnection < settings.messagesPerConnection()
+                ? settings.connectionIdle().toNanos() : 0;
     }
 
     private boolean isLocalDestination(QueueEntry e) {
