@@ -190,6 +190,15 @@ class TransportSecurityDeliveryTest {
     }
 
     @Test
+    void testingModeDeliversDespiteAFailedCertificateCheck() throws Exception {
+        dns.mx("sts.test", 10, "mx.sts.test").a("mx.sts.test", "127.0.0.1");
+        policy("sts.test", "testing", "mx.sts.test");
+        start(TestPki.selfSigned("mx.sts.test").serverContext()); // fails PKIX: logged, then opportunistic
+        awaitDelivered(send("bob@sts.test"));
+        assertThat(receiver.connections()).isEqualTo(2);
+    }
+
+    @Test
     void daneEndEntityMatchDeliversOverTls() throws Exception {
         TestPki.Issued cert = TestPki.selfSigned("mx.dane.test"); // trusted by no CA: only DANE can accept it
         daneZone(spkiSha256(cert), true);
