@@ -25,6 +25,41 @@ public enum Canonicalization {
         return this == SIMPLE ? field.raw() : relaxedHeader(field.name(), field.rawValue()) + "\r\n";
     }
 
+    /** Appends the canonical form of one header field, with its CRLF, without intermediate strings. */
+    public void appendHeader(HeaderField field, StringBuilder out) {
+        String raw = field.raw();
+        if (this == SIMPLE) {
+            out.append(raw);
+            return;
+        }
+        String name = field.name();
+        for (int i = 0; i < name.length(); i++) {
+            out.append(Character.toLowerCase(name.charAt(i)));
+        }
+        out.append(':');
+        int end = raw.endsWith("\r\n") ? raw.length() - 2 : raw.length();
+        boolean space = false;
+        boolean any = false;
+        for (int i = raw.indexOf(':') + 1; i < end; i++) {
+            char c = raw.charAt(i);
+            if (c == '\r' && i + 1 < end && raw.charAt(i + 1) == '\n') {
+                i++; // RFC 6376 §3.4.2: unfold
+                continue;
+            }
+            if (c == ' ' || c == '\t') {
+                space = true;
+                continue;
+            }
+            if (space && any) {
+                out.append(' '); // WSP runs become one SP; none before the value or at its end
+            }
+            space = false;
+            any = true;
+            out.append(c);
+        }
+        out.append("\r\n");
+    }
+
     /**
      * RFC 6376 §3.4.2: lower-case name, unfold, runs of WSP to one SP, no WSP at the value's end
      * or around the colon. Returned without CRLF.

@@ -43,4 +43,25 @@ class CanonicalizationTest {
     private static String text(byte[] b) {
         return new String(b, StandardCharsets.US_ASCII);
     }
+
+    @org.junit.jupiter.api.Test
+    void appendHeaderEqualsHeaderOnAwkwardFields() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(6376);
+        String alphabet = " \t\r\nab:;=\u00e9X";
+        for (int n = 0; n < 2000; n++) {
+            StringBuilder raw = new StringBuilder(random.nextBoolean() ? "Subject:" : "X-Mixed-Case :");
+            int len = random.nextInt(30);
+            for (int i = 0; i < len; i++) {
+                raw.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            raw.append("\r\n");
+            String name = raw.substring(0, raw.indexOf(":")).strip();
+            dev.yubin.auth.HeaderField f = new dev.yubin.auth.HeaderField(name, raw.toString());
+            for (Canonicalization c : Canonicalization.values()) {
+                StringBuilder sb = new StringBuilder();
+                c.appendHeader(f, sb);
+                org.assertj.core.api.Assertions.assertThat(sb.toString()).as(raw.toString()).isEqualTo(c.header(f));
+            }
+        }
+    }
 }
