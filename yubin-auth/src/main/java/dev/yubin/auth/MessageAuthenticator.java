@@ -73,6 +73,10 @@ public final class MessageAuthenticator {
         String header = ar.header(spfResult, nullSender ? AuthenticationResults.SpfIdentity.helo(helo)
                 : AuthenticationResults.SpfIdentity.mailFrom(mailFrom), dkimResults, dmarcResult, arcResult);
         Disposition disposition = disposition(dmarcResult);
+        if (disposition != Disposition.ACCEPT && dmarcResult.status() == DmarcResult.Status.FAIL
+                && arcResult.vouchesForDmarc(settings.trustedArcSealers())) {
+            disposition = Disposition.ACCEPT; // RFC 8617 §7.2: a trusted forwarder saw DMARC pass
+        }
         String reason = switch (disposition) {
             case ACCEPT -> "";
             case QUARANTINE, REJECT -> dmarcResult.status() == DmarcResult.Status.PERMERROR

@@ -93,6 +93,26 @@ public interface MailboxStore {
     long claimRecent(MailboxId mailbox);
 
     /**
+     * Claims the {@code \Recent} messages below {@code uidEnd} only (the UIDs a session has seen),
+     * so a message that arrives meanwhile stays for the claim that sees it (RFC 3501 §2.3.2: recent
+     * in exactly one session). Returns the mark before the call: the caller's recent UIDs are
+     * {@code [result, uidEnd)}, none if {@code result >= uidEnd}. The mark never moves back.
+     */
+    long claimRecent(MailboxId mailbox, long uidEnd);
+
+    /**
+     * How many messages the next {@link #claimRecent} would hand out, without claiming them
+     * (STATUS RECENT, RFC 3501 §6.3.10).
+     */
+    long countRecent(MailboxId mailbox);
+
+    /**
+     * The lowest UID the next {@link #claimRecent} would hand out, without claiming (a read-only
+     * EXAMINE shows \Recent but MUST NOT take it, RFC 3501 §6.3.2).
+     */
+    long recentMark(MailboxId mailbox);
+
+    /**
      * Full-text search: UIDs (ascending) of the mailbox's messages whose decoded text in {@code scope}
      * contains {@code text}, ignoring case. The text comes from the store's {@link TextExtractor}:
      * indexed in the background, and extracted on the spot for messages not indexed yet.

@@ -276,4 +276,40 @@ public abstract class MailboxStoreContract {
         long u3 = deliver(alice, "c");
         assertThat(store.claimRecent(box)).isEqualTo(u3);
     }
+
+    @Test
+    void countRecentReportsWithoutClaiming() throws IOException {
+        MailboxId box = inbox(alice).id();
+        store.claimRecent(box);
+        assertThat(store.countRecent(box)).isZero();
+        deliver(alice, "a");
+        long u2 = deliver(alice, "b");
+        assertThat(store.countRecent(box)).isEqualTo(2);
+        assertThat(store.recentMark(box)).isLessThan(u2).isEqualTo(store.recentMark(box));
+        assertThat(store.countRecent(box)).as("counting claims nothing").isEqualTo(2);
+        store.expunge(box, Optional.empty());
+        store.storeFlags(box, List.of(u2), new FlagChange(FlagChange.Mode.ADD, Set.of("\\Deleted")), -1);
+        store.expunge(box, Optional.empty());
+        assertThat(store.countRecent(box)).as("expunged messages are not counted").isEqualTo(1);
+        store.claimRecent(box);
+        assertThat(store.countRecent(box)).isZero();
+        assertThat(store.recentMark(box)).isEqualTo(inbox(alice).uidNext());
+    }
+
+    @Test
+    void boundedClaimLeavesLaterArrivalsForTheNextClaim() throws IOException {
+        MailboxId box = inbox(alice).id();
+        long u1 = deliver(alice, "a");
+        long u2 = deliver(alice, "b");
+        long low = store.claimRecent(box, u2);
+        assertThat(low).as("the caller's recent UIDs are [low, u2)").isLessThanOrEqualTo(u1);
+        assertThat(store.recentMark(box)).isEqualTo(u2);
+        assertThat(store.countRecent(box)).isEqualTo(1);
+        long u3 = deliver(alice, "c");
+        assertThat(store.claimRecent(box, u3 + 1)).isEqualTo(u2);
+        assertThat(store.claimRecent(box, u2)).as("the mark never moves back").isEqualTo(u3 + 1);
+        assertThat(store.recentMark(box)).isEqualTo(u3 + 1);
+        assertThat(store.claimRecent(box, Long.MAX_VALUE)).isEqualTo(u3 + 1);
+        assertThat(store.recentMark(box)).as("never beyond UIDNEXT").isEqualTo(inbox(alice).uidNext());
+    }
 }

@@ -1,5 +1,6 @@
 package dev.yubin.auth.arc;
 
+import dev.yubin.auth.AuthenticationResults;
 import dev.yubin.auth.HeaderField;
 import dev.yubin.auth.RawMessage;
 import dev.yubin.auth.dkim.Canonicalization;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Adds an ARC set (RFC 8617 §5.1) to a message Yubin forwards, e.g. to an alias's outside
@@ -77,13 +80,48 @@ public final class ArcSealer {
         // the ARC-Seal over every set, this one included (RFC 8617 §5.1.1)
         String asUnsigned = "ARC-Seal: i=" + instance + "; a=" + key.algorithm().tag() + "; d=" + key.domain()
                 + "; s=" + key.selector() + "; t=" + now + "; cv=" + cv + "; b=";
-        List<ArcSet> sets = new ArrayList<>(existing);
+        // RFC 8617 §5.1.2: with cv=fail the seal covers only the set we add
+        List<ArcSet> sets = new ArrayList<>(chain.status() == ArcResult.Status.FAIL ? List.of() : existing);
         sets.add(new ArcSet(instance, new HeaderField("ARC-Authentication-Results", aar),
                 new HeaderField("ARC-Message-Signature", ams), new HeaderField("ARC-Seal", asUnsigned + "\r\n")));
         byte[] sealData = ArcSet.sealedData(sets, instance);
         String as = asUnsigned + fold(Base64.getEncoder().encodeToString(DkimCrypto.sign(key, sealData))) + "\r\n";
         return Optional.of(as + ams + aar);
     }
+
+    /**
+     * Seals a message that carries our verdict in its own Authentication-Results field (the one
+     * the inbound filter prepended; forged ones with our authserv-id were removed on arrival, RFC
+     * 8601 §5): the ARC-Authentication-Results copies its method results, and cv= comes from its
+     * {@code arc=} result (RFC 8617 §5.1). Empty when the message has no such field (no verdict to
+     * vouch for), or when {@link #seal} declines.
+     */
+    public Optional<String> sealWithRecordedVerdict(byte[] message) {
+        RawMessage raw = RawMessage.parse(message);
+        AuthenticationResults ours = new AuthenticationResults(authservId);
+        Optional<HeaderField> verdict = raw.headers().stream().filter(ours::claimsOurId).findFirst();
+        if (verdict.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = verdict.get().rawValue();
+        int semicolon = value.indexOf(';');
+        String results = semicolon < 0 ? "none" : value.substring(semicolon + 1).strip();
+        if (results.isEmpty()) {
+            results = "none";
+        }
+        Matcher m = ARC_RESULT.matcher(verdict.get().value());
+        ArcResult.Status cv = ArcResult.Status.NONE;
+        if (m.find()) {
+            cv = switch (m.group(1).toLowerCase(java.util.Locale.ROOT)) {
+                case "pass" -> ArcResult.Status.PASS;
+                case "none" -> ArcResult.Status.NONE;
+                default -> ArcResult.Status.FAIL;
+            };
+        }
+        return seal(message, new ArcResult(cv, 0, "", ""), results);
+    }
+
+    private static final Pattern ARC_RESULT = Pattern.compile("(?:^|;)\\s*arc\\s*=\\s*([A-Za-z]+)");
 
     private static boolean lastSealFailed(List<ArcSet> sets) {
         try {

@@ -75,7 +75,11 @@ public final class ArcVerifier {
         } catch (DkimSyntaxException e) {
             return ArcResult.fail(n, e.getMessage(), sealer);
         }
-        return new ArcResult(ArcResult.Status.PASS, n, "", sealer);
+        String results = last.results().value();
+        int semicolon = results.indexOf(';');
+        // the AAR is "i=N; authserv-id; results": skip the instance and the authserv-id
+        int second = semicolon < 0 ? -1 : results.indexOf(';', semicolon + 1);
+        return new ArcResult(ArcResult.Status.PASS, n, "", sealer, second < 0 ? "" : results.substring(second + 1).strip());
     }
 
     /** "" when the AMS verifies, else the problem. */

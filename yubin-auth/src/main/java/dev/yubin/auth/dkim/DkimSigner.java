@@ -37,6 +37,11 @@ public final class DkimSigner {
         this.clock = clock;
     }
 
+    /** The signing keys (e.g. to pick one for an ARC seal). */
+    public List<DkimSigningKey> keys() {
+        return keys;
+    }
+
     /**
      * The DKIM-Signature fields to prepend to {@code message}, Ed25519 first, each ending in CRLF.
      */

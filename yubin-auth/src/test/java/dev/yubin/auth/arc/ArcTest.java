@@ -101,4 +101,28 @@ class ArcTest {
         assertThat(after.status()).isEqualTo(ArcResult.Status.FAIL);
         assertThat(second.seal(sealedFail.getBytes(StandardCharsets.UTF_8), after, "arc=fail")).isEmpty();
     }
+
+    @Test
+    void sealWithRecordedVerdictCopiesOurResultsAndTakesCvFromThem() {
+        String stamped = "Authentication-Results: mx.other.example; dmarc=fail\r\n"
+                + "Authentication-Results: mx.forwarder.example;\r\n\tspf=pass smtp.mailfrom=alice@origin.example;\r\n"
+                + "\tdmarc=pass header.from=origin.example;\r\n\tarc=none\r\n" + MESSAGE;
+        String sealed = first.sealWithRecordedVerdict(stamped.getBytes(StandardCharsets.UTF_8)).orElseThrow() + stamped;
+        assertThat(sealed).contains("cv=none").contains("ARC-Authentication-Results: i=1; mx.forwarder.example;\r\n\t"
+                + "spf=pass smtp.mailfrom=alice@origin.example;\r\n\tdmarc=pass");
+        ArcResult r = verify(sealed);
+        assertThat(r.status()).as(r.reason()).isEqualTo(ArcResult.Status.PASS);
+        assertThat(r.vouchesForDmarc(java.util.Set.of("forwarder.example"))).isTrue();
+        assertThat(r.vouchesForDmarc(java.util.Set.of("elsewhere.example"))).isFalse();
+        // without a verdict of ours there is nothing to vouch for
+        assertThat(first.sealWithRecordedVerdict(MESSAGE.getBytes(StandardCharsets.UTF_8))).isEmpty();
+    }
+
+    @Test
+    void aChainFailingHereIsSealedOverOurSetOnly() {
+        String broken = sealWith(first, MESSAGE).replace("Forwarded twice.", "Changed.");
+        String stamped = "Authentication-Results: mx.relay.example; arc=fail\r\n" + broken;
+        String sealed = second.sealWithRecordedVerdict(stamped.getBytes(StandardCharsets.UTF_8)).orElseThrow();
+        assertThat(sealed).contains("ARC-Seal: i=2;").contains("cv=fail");
+    }
 }

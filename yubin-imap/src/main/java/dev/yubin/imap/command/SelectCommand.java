@@ -57,27 +57,41 @@ public record SelectCommand(String mailbox, Mode mode, boolean condstore, Option
         Optional<SequenceSet> seqs = Optional.empty();
         Optional<SequenceSet> uids = Optional.empty();
         if (p.tryChar(' ')) {
-            if (p.peekIs('(')) {
+            if (!p.peekIs('(')) {
+                known = Optional.of(p.sequenceSet());
+            }
+            if (known.isEmpty() || p.tryChar(' ')) {
                 p.enterList();
                 seqs = Optional.of(p.sequenceSet());
                 p.sp();
                 uids = Optional.of(p.sequenceSet());
                 p.expect(')');
                 p.unnest();
-            } else {
-                known = Optional.of(p.sequenceSet());
-                if (p.tryChar(' ')) {
-                    p.enterList();
-                    seqs = Optional.of(p.sequenceSet());
-                    p.sp();
-                    uids = Optional.of(p.sequenceSet());
-                    p.expect(')');
-                    p.unnest();
+                long ns = size(seqs.get());
+                long nu = size(uids.get());
+                if (ns >= 0 && nu >= 0 && ns != nu) {
+                    // RFC 7162 §3.2.5.2: the two sets name the same number of messages, pairwise
+                    throw new ParseException("QRESYNC sequence match data: the two sets differ in size");
                 }
             }
         }
         p.expect(')');
         p.unnest();
         return new Qresync(validity, modseq, known, seqs, uids);
+    }
+
+    /** How many numbers a set names, or -1 when it uses {@code *} or {@code $} (known only later). */
+    private static long size(SequenceSet set) {
+        if (set.saved()) {
+            return -1;
+        }
+        long n = 0;
+        for (SequenceSet.Range r : set.ranges()) {
+            if (r.low() == SequenceSet.STAR || r.high() == SequenceSet.STAR) {
+                return -1;
+            }
+            n += r.to(0) - r.from(0) + 1;
+        }
+        return n;
     }
 }

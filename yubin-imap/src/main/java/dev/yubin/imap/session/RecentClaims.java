@@ -5,29 +5,27 @@ import dev.yubin.store.MailboxStore;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Avoids a durable write on every IMAP4rev1 SELECT: after {@link MailboxStore#claimRecent} moved a
- * mailbox's recent mark to UIDNEXT {@code U}, and while UIDNEXT is still {@code U}, nothing can be
- * recent (the mark never moves back), so a later SELECT need not claim again.
+ * Avoids a durable write on every IMAP4rev1 SELECT: remembers, per mailbox, a UID the store's
+ * recent mark has reached (it never moves back), so a claim below it is known to get nothing.
  */
 public final class RecentClaims {
     private static final int MAX_ENTRIES = 100_000;
-    private final ConcurrentHashMap<Long, Long> claimedAt = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Long> markAtLeast = new ConcurrentHashMap<>();
 
     /**
-     * The lowest recent UID for this session (RFC 3501 §2.3.2), or {@code Long.MAX_VALUE} for none.
-     *
-     * @param uidNext the mailbox's UIDNEXT read before this call
+     * Claims the unclaimed recent UIDs below {@code uidEnd} (RFC 3501 §2.3.2) with
+     * {@link MailboxStore#claimRecent(MailboxId, long)}: the caller's are {@code [result, uidEnd)}.
      */
-    long claim(MailboxStore store, MailboxId mailbox, long uidNext) {
-        Long known = claimedAt.get(mailbox.value());
-        if (known != null && known == uidNext) {
+    long claim(MailboxStore store, MailboxId mailbox, long uidEnd) {
+        Long known = markAtLeast.get(mailbox.value());
+        if (known != null && known >= uidEnd) {
             return Long.MAX_VALUE;
         }
-        long low = store.claimRecent(mailbox);
-        if (claimedAt.size() > MAX_ENTRIES) {
-            claimedAt.clear();
+        long low = store.claimRecent(mailbox, uidEnd);
+        if (markAtLeast.size() > MAX_ENTRIES) {
+            markAtLeast.clear();
         }
-        claimedAt.put(mailbox.value(), uidNext); // read before the claim: never ahead of the mark
+        markAtLeast.merge(mailbox.value(), Math.max(low, uidEnd), Math::max);
         return low;
     }
 }

@@ -73,12 +73,19 @@ final class SelectProcessor {
                 (readOnly ? "EXAMINE" : "SELECT") + " completed");
     }
 
-    /** RFC 7162 §3.2.5.1: VANISHED (EARLIER) and FETCH for what changed since the client's MODSEQ. */
+    /**
+     * RFC 7162 §3.2.5.1: VANISHED (EARLIER) and FETCH for what changed since the client's MODSEQ;
+     * VANISHED is narrowed to the known UIDs and past what the sequence match data shows the client
+     * knows already (§3.2.5.2).
+     */
     private static void resync(ImapSession s, SelectedMailbox v, SelectCommand.Qresync q) throws IOException {
         Changes ch = s.services().store().changesSince(v.mailbox().id(), q.modSeq());
+        long knownThrough = q.knownSequence().isPresent() && q.knownSequenceUids().isPresent()
+                ? SequenceMatch.knownThrough(v, q.knownSequence().get(), q.knownSequenceUids().get()) : 0;
         List<Long> gone = new ArrayList<>();
         for (long uid : ch.expunged()) {
-            if (q.knownUids().isEmpty() || q.knownUids().get().contains(uid, Long.MAX_VALUE)) {
+            if (uid > knownThrough
+                    && (q.knownUids().isEmpty() || q.knownUids().get().contains(uid, Long.MAX_VALUE))) {
                 gone.add(uid);
             }
         }

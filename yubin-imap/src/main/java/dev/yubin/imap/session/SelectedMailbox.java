@@ -34,9 +34,7 @@ public final class SelectedMailbox {
     private MessageRecord[] recs;
     private int count;
     private long knownModSeq;
-    private long recentFrom = Long.MAX_VALUE;
-    private long recentTo = Long.MAX_VALUE;
-    private final TreeSet<Long> recentExtra = new TreeSet<>();
+    private final RecentUids recent;
     private final TreeSet<Long> pendingExpunge = new TreeSet<>();
     private volatile boolean dirty;
     private final java.util.concurrent.atomic.AtomicBoolean pushScheduled = new java.util.concurrent.atomic.AtomicBoolean();
@@ -48,6 +46,9 @@ public final class SelectedMailbox {
         this.store = session.services().store();
         this.mailbox = mailbox;
         this.readOnly = readOnly;
+        RecentUids.Mode mode = session.extensions().rev2() ? RecentUids.Mode.NONE
+                : readOnly ? RecentUids.Mode.PEEK : RecentUids.Mode.CLAIM;
+        this.recent = new RecentUids(mode, store, mailbox.id(), session.services().recent());
     }
 
     /** Registers for notifications, then loads the messages (so no change can slip between). */
@@ -62,10 +63,7 @@ public final class SelectedMailbox {
         for (MessageRecord r : recs) {
             knownModSeq = Math.max(knownModSeq, r.modSeq());
         }
-        if (!readOnly && !session.extensions().rev2()) {
-            recentFrom = session.services().recent().claim(store, mailbox.id(), fresh.uidNext());
-            recentTo = maxUid() + 1;
-        }
+        recent.seen(maxUid() + 1);
     }
 
     public Mailbox mailbox() {
@@ -98,7 +96,7 @@ public final class SelectedMailbox {
     }
 
     public boolean isRecent(long uid) {
-        return (uid >= recentFrom && uid < recentTo) || (!recentExtra.isEmpty() && recentExtra.contains(uid));
+        return recent.contains(uid);
     }
 
     public int recentCount() {
@@ -349,15 +347,8 @@ public final class SelectedMailbox {
         }
         if (!added.isEmpty()) {
             w.ascii("* ").number(count).ascii(" EXISTS").crlf();
+            recent.seen(maxUid() + 1);
             if (!session.extensions().rev2()) {
-                if (!readOnly) {
-                    long low = store.claimRecent(mailbox.id());
-                    for (MessageRecord r : added) {
-                        if (r.uid() >= low) {
-                            recentExtra.add(r.uid());
-                        }
-                    }
-                }
                 w.ascii("* ").number(recentCount()).ascii(" RECENT").crlf();
             }
         }

@@ -45,12 +45,25 @@ final class StatusProcessor {
                 case "UNSEEN" -> w.number(n.unseen());
                 case "DELETED" -> w.number(n.deleted());
                 case "SIZE" -> w.number(n.sizeBytes());
-                case "RECENT" -> w.number(0);
+                case "RECENT" -> w.number(recent(s, m));
                 case "HIGHESTMODSEQ" -> w.number(n.highestModSeq());
                 case "APPENDLIMIT" -> w.number(s.services().settings().maxMessageBytes());
                 default -> w.nil();
             }
         }
         w.ch(')').crlf();
+    }
+
+    /**
+     * RFC 3501 §6.3.10: the messages that are {@code \Recent}: those this session claimed when the
+     * mailbox is selected read-write here, plus those no session has claimed yet. Never claims.
+     */
+    private static long recent(ImapSession s, Mailbox m) {
+        long unclaimed = s.services().store().countRecent(m.id());
+        SelectedMailbox v = s.selected();
+        if (v != null && !v.readOnly() && !s.extensions().rev2() && v.mailbox().id().equals(m.id())) {
+            return unclaimed + v.recentCount();
+        }
+        return unclaimed;
     }
 }

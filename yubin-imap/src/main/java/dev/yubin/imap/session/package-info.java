@@ -10,8 +10,8 @@
  * OK of APPEND follows the durable store commit.
  *
  * <p>Known gaps: MULTIAPPEND is made all-or-none by expunging earlier messages after a failure;
- * STATUS RECENT is always 0; BODY and TEXT search the store's indexed text, which includes
- * headers; QRESYNC's sequence-match data is ignored; SEARCH FUZZY, NOTIFY, METADATA, ACL, ESORT
+ * BODY and TEXT search the store's indexed text, which includes
+ * headers; SEARCH FUZZY, NOTIFY, METADATA, ACL, ESORT
  * and CONTEXT are not offered.
  */
 package dev.yubin.imap.session;

@@ -52,6 +52,40 @@ class SessionCommandsTest extends ServerTestBase {
     }
 
     @Test
+    void qresyncSequenceMatchDataNarrowsVanished() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            fx.deliver(fx.alice, ImapFixture.message("m" + i, "b"));
+        }
+        long validity;
+        try (ImapTestClient c = fx.login()) {
+            String sel = joined(c.ok("SELECT INBOX"));
+            validity = Long.parseLong(sel.replaceAll("(?s).*UIDVALIDITY (\\d+).*", "$1"));
+            c.ok("UID STORE 2,4,8 +FLAGS (\\Deleted)");
+            c.ok("EXPUNGE"); // left: UIDs 1 3 5 6 7 9 10 at sequence numbers 1-7
+        }
+        try (ImapTestClient c = fx.login()) {
+            c.ok("ENABLE QRESYNC");
+            String all = joined(c.ok("EXAMINE INBOX (QRESYNC (" + validity + " 1 1:10))"));
+            assertThat(all).contains("* VANISHED (EARLIER) 2,4,8");
+            // the client saw seq 1 = UID 1 and seq 3 = UID 5 before: still true, so it knows of 2 and 4;
+            // its seq 7 = UID 7 no longer matches (it is now seq 5), so 8 stays in the reply
+            String narrowed = joined(c.ok("EXAMINE INBOX (QRESYNC (" + validity + " 1 1:10 (1,3,7 1,5,7)))"));
+            assertThat(narrowed).contains("* VANISHED (EARLIER) 8").doesNotContain("VANISHED (EARLIER) 2");
+            // every pair matches the current mailbox: nothing before UID 10 is news
+            String none = joined(c.ok("EXAMINE INBOX (QRESYNC (" + validity + " 1 (1:3,7 1,3,5,10)))"));
+            assertThat(none).doesNotContain("VANISHED");
+            // a first pair that does not match narrows nothing
+            String first = joined(c.ok("EXAMINE INBOX (QRESYNC (" + validity + " 1 1:10 (2 2)))"));
+            assertThat(first).contains("* VANISHED (EARLIER) 2,4,8");
+            assertThat(ImapTestClient.last(c.command("EXAMINE INBOX (QRESYNC (" + validity + " 1 1:10 (1:3 1,5)))")))
+                    .contains("BAD");
+            // huge ranges are walked only as far as the mailbox goes
+            String huge = joined(c.ok("EXAMINE INBOX (QRESYNC (" + validity + " 1 1:* (1:4294967295 1:4294967295)))"));
+            assertThat(huge).contains("* VANISHED (EARLIER) 2,4,8");
+        }
+    }
+
+    @Test
     void compressDeflate() throws Exception {
         try (Socket s = new Socket("127.0.0.1", fx.port())) {
             s.setSoTimeout(10_000);

@@ -61,30 +61,42 @@ final class DeliveryAgent implements Runnable {
         Route route = null;
         try {
             QueueEntry e;
-            while ((e = queue.poll()) != null) {
+            while ((e = queue.poll(idleNanos())) != null) {
                 if (!outcomes.running()) {
                     continue; // shutting down: the entries stay ACTIVE and are requeued at the next start
                 }
-                if (isLocalDestination(e)) {
-                    deliverLocally(e);
-                    continue;
-                }
-                if (route == null) {
-                    route = routes.resolve(queue.destination());
-                }
-                switch (route) {
-                    case Route.Unroutable u -> failAll(e, Reply.local(550, u.status(), u.reason()));
-                    case Route.TemporaryFailure t -> deferAll(e, t.reason());
-                    case Route.Hosts h -> send(e, h);
+                try {
+                    if (isLocalDestination(e)) {
+                        deliverLocally(e);
+                        continue;
+                    }
+                    if (route == null || connection == null) {
+                        route = routes.resolve(queue.destination()); // the resolver caches answers for their TTL
+                    }
+                    switch (route) {
+                        case Route.Unroutable u -> failAll(e, Reply.local(550, u.status(), u.reason()));
+                        case Route.TemporaryFailure t -> deferAll(e, t.reason());
+                        case Route.Hosts h -> send(e, h);
+                    }
+                } catch (RuntimeException ex) {
+                    LOG.error("event=queue.agent_failed id={} dest={}", e.id(), queue.destination(), ex);
+                    outcomes.finish(e, Map.of(), Optional.empty(), "internal error: " + ex,
+                            Attempts.DsnAtNextHop.NOT_OFFERED);
                 }
             }
-        } catch (RuntimeException ex) {
-            LOG.error("event=queue.agent_failed dest={}", queue.destination(), ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
         } finally {
             if (connection != null) {
                 connection.quit();
             }
         }
+    }
+
+    /** How long to wait for more mail before ending: only while a reusable connection is open. */
+    private long idleNanos() {
+        return outcomes.running() && connection != null && connection.isUsable() && sentOnConnection < settings.messagesPerConnection()
+                ? settings.connectionIdle().toNanos() : 0;
     }
 
     private boolean isLocalDestination(QueueEntry e) {
@@ -170,11 +182,19 @@ final class DeliveryAgent implements Runnable {
     /** Tries each address of each host in order; returns null when connected, else the last problem. */
     private String connect(Route.Hosts hosts) {
         String problem = "no host to try";
+        TransportSecurity.Plan security = routes.security().plan(queue.destination());
         for (Route.Host h : hosts.hosts()) {
+            TransportSecurity.HostSecurity tls = security.decide(h);
+            if (tls instanceof TransportSecurity.Skip skip) {
+                problem = skip.reason(); // RFC 8461 §4.1, RFC 7672 §2.2: try the next MX, else defer
+                LOG.info("event=queue.host_skipped dest={} host={} reason=\"{}\"", queue.destination(), h.name(),
+                        problem);
+                continue;
+            }
             for (InetAddress a : h.addresses()) {
                 try {
                     connection = SmtpConnection.open(new InetSocketAddress(a, settings.port()), h.name(),
-                            settings.client());
+                            settings.client(), tls.requiredTls());
                     sentOnConnection = 0;
                     LOG.debug("event=queue.connected dest={} host={} addr={} tls={}", queue.destination(), h.name(),
                             a.getHostAddress(), connection.isTls());

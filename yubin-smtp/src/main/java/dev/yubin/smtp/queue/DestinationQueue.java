@@ -5,18 +5,28 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The claimed entries waiting for one destination, and how many delivery agents serve it (at
- * most {@link OutboundSettings#maxConnectionsPerDomain()}, one connection each). Also the
- * destination's rate limit: the earliest time the next message may start.
+ * most {@link OutboundSettings#maxConnectionsPerDomain()}, one connection each). An agent whose
+ * work ran out keeps its connection open for a while ({@link OutboundSettings#connectionIdle()},
+ * Postfix's connection cache) and takes the next entry that arrives, so a steady trickle of mail
+ * to a domain reuses one connection instead of opening one per message. Also the destination's
+ * rate limit: the earliest time the next message may start.
  */
 final class DestinationQueue {
     private final Destination destination;
     private final int maxAgents;
     private final long intervalNanos;
     private final Deque<QueueEntry> entries = new ArrayDeque<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition arrived = lock.newCondition();
     private int agents;
+    private int idle;
+    private boolean releaseIdle;
     private long nextSlot = System.nanoTime();
 
     DestinationQueue(Destination destination, int maxAgents, long intervalNanos) {
@@ -30,29 +40,74 @@ final class DestinationQueue {
     }
 
     /** Adds an entry; true when the caller must start one more agent for this destination. */
-    synchronized boolean offer(QueueEntry e) {
-        entries.addLast(e);
-        if (agents < maxAgents && agents < entries.size()) {
-            agents++;
-            return true;
+    boolean offer(QueueEntry e) {
+        lock.lock();
+        try {
+            entries.addLast(e);
+            releaseIdle = false;
+            if (idle > 0) {
+                arrived.signal();
+            }
+            if (agents < maxAgents && entries.size() > idle) {
+                agents++;
+                return true;
+            }
+            return false;
+        } finally {
+            lock.unlock();
         }
-        return false;
     }
 
-    /** The next entry, or null, in which case the calling agent has ended (it is no longer counted). */
-    synchronized QueueEntry poll() {
-        QueueEntry e = entries.pollFirst();
-        if (e == null) {
-            agents--;
+    /**
+     * The next entry, waiting up to {@code idleNanos} for one to arrive (0: no wait), or null, in
+     * which case the calling agent has ended (it is no longer counted). Waiting stops early when
+     * {@link #releaseIdle} asks idle agents to give their connection slot up.
+     */
+    QueueEntry poll(long idleNanos) throws InterruptedException {
+        lock.lock();
+        try {
+            long left = idleNanos;
+            while (entries.isEmpty() && left > 0 && !releaseIdle) {
+                idle++;
+                try {
+                    left = arrived.awaitNanos(left);
+                } finally {
+                    idle--;
+                }
+            }
+            QueueEntry e = entries.pollFirst();
+            if (e == null) {
+                agents--;
+            }
+            return e;
+        } finally {
+            lock.unlock();
         }
-        return e;
+    }
+
+    /** Ends the waits of idle agents (another destination needs a connection slot). */
+    void releaseIdle() {
+        lock.lock();
+        try {
+            if (idle > 0) {
+                releaseIdle = true;
+                arrived.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Takes every waiting entry (the destination is failing: they share the outcome). */
-    synchronized List<QueueEntry> drain() {
-        List<QueueEntry> all = new ArrayList<>(entries);
-        entries.clear();
-        return all;
+    List<QueueEntry> drain() {
+        lock.lock();
+        try {
+            List<QueueEntry> all = new ArrayList<>(entries);
+            entries.clear();
+            return all;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Waits for this destination's rate limit to allow the next message. */
@@ -61,13 +116,16 @@ final class DestinationQueue {
             return;
         }
         long slot;
-        synchronized (this) {
+        lock.lock();
+        try {
             slot = Math.max(System.nanoTime(), nextSlot);
             nextSlot = slot + intervalNanos;
+        } finally {
+            lock.unlock();
         }
         long wait = slot - System.nanoTime();
         if (wait > 0) {
-            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            TimeUnit.NANOSECONDS.sleep(wait);
         }
     }
 }

@@ -40,11 +40,37 @@ public final class LocalDelivery {
         this.clock = clock;
     }
 
-    /** True when the address's domain is one of ours (an address literal never is). */
+    /**
+     * True when the address's domain is one of ours (an address literal never is). Answers are
+     * remembered for {@link #LOCAL_DOMAIN_CACHE_NANOS}: a domain added or removed meanwhile is
+     * seen a second later (the delivery agent checks again before it connects anywhere).
+     */
     public boolean isLocal(String address) {
         Destination d = Destination.of(address);
-        return !d.isAddressLiteral() && directory.isLocalDomain(new Domain(d.name()));
+        if (d.isAddressLiteral()) {
+            return false;
+        }
+        long now = System.nanoTime();
+        Known k = localDomains.get(d.name());
+        if (k != null && now - k.since() < LOCAL_DOMAIN_CACHE_NANOS) {
+            return k.local();
+        }
+        boolean local = directory.isLocalDomain(new Domain(d.name()));
+        if (localDomains.size() > 10_000) {
+            localDomains.clear(); // bounded: many destinations only cost more lookups
+        }
+        localDomains.put(d.name(), new Known(local, now));
+        return local;
     }
+
+    /** How long an answer of {@link #isLocal} is reused. */
+    static final long LOCAL_DOMAIN_CACHE_NANOS = 1_000_000_000L;
+
+    private record Known(boolean local, long since) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Known> localDomains =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** What happened to the addresses given to {@link #deliver}. */
     public record Result(int delivered, List<String> unknown, List<EmailAddress> forwards) {

@@ -12,6 +12,7 @@ import dev.yubin.store.Directory;
 import dev.yubin.store.MailboxStore;
 import dev.yubin.store.queue.BodyType;
 import dev.yubin.store.queue.NewQueueEntry;
+import dev.yubin.store.queue.QueueEntry;
 import dev.yubin.store.queue.Notify;
 import dev.yubin.store.queue.QueueRecipient;
 import dev.yubin.store.queue.QueueStore;
@@ -50,6 +51,7 @@ public final class OutboundQueue implements OutboundRouter, AutoCloseable {
     private final Scheduler scheduler;
     private final Clock clock;
     private final OutboundSigning signing;
+    private final OutboundSettings settings;
 
     public OutboundQueue(OutboundSettings settings, QueueStore store, Resolver resolver, Directory directory,
                          MailboxStore mailboxes, BlobStore blobs, MessageIndexer indexer, Clock clock) {
@@ -63,12 +65,22 @@ public final class OutboundQueue implements OutboundRouter, AutoCloseable {
     public OutboundQueue(OutboundSettings settings, QueueStore store, Resolver resolver, Directory directory,
                          MailboxStore mailboxes, BlobStore blobs, MessageIndexer indexer, Clock clock,
                          DkimSigners dkim) {
+        this(settings, store, resolver, directory, mailboxes, blobs, indexer, clock, dkim, TransportSecurity.none());
+    }
+
+    /**
+     * A queue that also applies MTA-STS and DANE to outbound connections ({@link TransportSecurity}).
+     */
+    public OutboundQueue(OutboundSettings settings, QueueStore store, Resolver resolver, Directory directory,
+                         MailboxStore mailboxes, BlobStore blobs, MessageIndexer indexer, Clock clock,
+                         DkimSigners dkim, TransportSecurity security) {
         this.store = store;
-        this.signing = new OutboundSigning(dkim, blobs);
+        this.settings = settings;
+        this.signing = new OutboundSigning(dkim, blobs, settings.hostname(), clock); // authserv-id = our host name
         this.clock = clock;
         this.local = new LocalDelivery(directory, mailboxes, blobs, indexer, clock);
         Bouncer bouncer = new Bouncer(settings, blobs, local, store, clock);
-        this.scheduler = new Scheduler(settings, store, new Routes(resolver), local, blobs, bouncer, clock);
+        this.scheduler = new Scheduler(settings, store, new Routes(resolver, security), local, blobs, bouncer, clock);
     }
 
     /**
@@ -93,7 +105,16 @@ public final class OutboundQueue implements OutboundRouter, AutoCloseable {
         for (OutboundRecipient r : m.recipients()) {
             targets.add(new Target(r.address().toString(), r.parameters()));
         }
-        submit(m.queueId(), m.blob(), m.size(), m.sender(), m.parameters(), targets, m.origin());
+        BlobId blob = m.blob();
+        long size = m.size();
+        Optional<OutboundRecipient> forwarded = m.recipients().stream().filter(r -> !r.rcptTo().equals(r.address())).findFirst();
+        if (m.origin() == OutboundRouter.Origin.UNAUTHENTICATED_CLIENT && forwarded.isPresent()) {
+            // RFC 8617 §5.1: forwarded mail is ARC-sealed once, by the alias's domain, before the first attempt
+            OutboundSigning.Signed sealed = signing.seal(m.queueId(), blob, size, forwarded.get().rcptTo().domain().name());
+            blob = sealed.blob();
+            size = sealed.size();
+        }
+        submit(m.queueId(), blob, size, m.sender(), m.parameters(), targets, m.origin());
     }
 
     /** One recipient for {@link #submit}: an address ({@code local@domain} or {@code local@[ip]}) with its DSN parameters. */
@@ -148,13 +169,13 @@ public final class OutboundQueue implements OutboundRouter, AutoCloseable {
             case EIGHT_BIT_MIME -> BodyType.EIGHT_BIT_MIME;
         };
         Optional<Ret> ret = parameters.ret().map(r -> r == MailParameters.Ret.FULL ? Ret.FULL : Ret.HDRS);
-        List<Long> ids = new ArrayList<>();
         if (!byDestination.isEmpty() && handedBy == OutboundRouter.Origin.AUTHENTICATED_USER) {
             // RFC 6376 §5: signed once, after all changes, before the first attempt; retries resend these bytes
             OutboundSigning.Signed signed = signing.sign(origin, blob, size);
             blob = signed.blob();
             size = signed.size();
         }
+        List<NewQueueEntry> entries = new ArrayList<>(byDestination.size());
         for (Map.Entry<String, List<Target>> d : byDestination.entrySet()) {
             List<QueueRecipient> rs = new ArrayList<>();
             for (Target t : d.getValue()) {
@@ -162,15 +183,43 @@ public final class OutboundQueue implements OutboundRouter, AutoCloseable {
                         t.parameters().originalRecipient().map(o -> o.addressType() + ";" + o.address()),
                         notify(t.parameters().notifyOn())));
             }
-            long id = store.enqueue(new NewQueueEntry(origin, d.getKey(), blob, size, from, parameters.envelopeId(), ret,
-                    utf8, body, rs, clock.instant()));
-            ids.add(id);
-            LOG.info("event=queue.enqueued id={} origin={} dest={} from=<{}> recipients={} size={}", id, origin,
-                    d.getKey(), from, rs.size(), size);
+            entries.add(new NewQueueEntry(origin, d.getKey(), blob, size, from, parameters.envelopeId(), ret, utf8, body,
+                    rs, clock.instant()));
         }
-        if (!ids.isEmpty()) {
-            scheduler.wake();
+        List<Long> ids = enqueue(entries);
+        for (int i = 0; i < entries.size(); i++) {
+            NewQueueEntry e = entries.get(i);
+            LOG.info("event=queue.enqueued id={} origin={} dest={} from=<{}> recipients={} size={}", ids.get(i), origin,
+                    e.destination(), from, e.recipients().size(), size);
         }
+        return ids;
+    }
+
+    /**
+     * One commit for all of a message's entries. While the scheduler has room they are stored
+     * already claimed and handed to their destinations at once (no claim round trip, no poll);
+     * otherwise they wait in INCOMING for the scheduler to claim them.
+     */
+    private List<Long> enqueue(List<NewQueueEntry> entries) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        if (scheduler.reserve(entries.size())) {
+            List<QueueEntry> claimed;
+            try {
+                claimed = store.enqueueClaimed(entries, clock.instant(), settings.lease());
+            } catch (RuntimeException e) {
+                scheduler.unreserve(entries.size());
+                throw e;
+            }
+            claimed.forEach(scheduler::dispatchClaimed);
+            return claimed.stream().map(QueueEntry::id).toList();
+        }
+        List<Long> ids = new ArrayList<>(entries.size());
+        for (NewQueueEntry e : entries) {
+            ids.add(store.enqueue(e));
+        }
+        scheduler.wake();
         return ids;
     }
 

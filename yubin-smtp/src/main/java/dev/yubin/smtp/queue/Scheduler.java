@@ -43,8 +43,10 @@ final class Scheduler implements DeliveryAgent.Outcomes {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final java.util.Set<Long> inMemory = ConcurrentHashMap.newKeySet();
     private final Thread thread;
+    private final OutcomeWriter outcomes;
     private volatile boolean running = true;
     private Instant nextStats = Instant.EPOCH;
+    private Instant nextRenewal = Instant.EPOCH;
 
     Scheduler(OutboundSettings settings, QueueStore store, Routes routes, LocalDelivery local, BlobStore blobs,
               Bouncer bouncer, Clock clock) {
@@ -57,9 +59,11 @@ final class Scheduler implements DeliveryAgent.Outcomes {
         this.clock = clock;
         this.connections = new Semaphore(settings.maxConnections());
         this.thread = Thread.ofPlatform().name("yubin-queue-scheduler").daemon().unstarted(this::loop);
+        this.outcomes = new OutcomeWriter(store, this::committed);
     }
 
     void start() {
+        outcomes.start();
         thread.start();
     }
 
@@ -122,17 +126,55 @@ final class Scheduler implements DeliveryAgent.Outcomes {
         }
     }
 
+    /**
+     * Reserves room in memory for {@code n} new entries that the caller will enqueue already
+     * claimed ({@link QueueStore#enqueueClaimed}) and hand to {@link #dispatchClaimed}; false when
+     * the scheduler is full or stopped (then the caller enqueues them normally and wakes it).
+     */
+    boolean reserve(int n) {
+        if (!running || !thread.isAlive()) {
+            return false;
+        }
+        while (true) {
+            int now = inFlight.get();
+            if (now + n > settings.claimBatch()) {
+                return false;
+            }
+            if (inFlight.compareAndSet(now, now + n)) {
+                return true;
+            }
+        }
+    }
+
+    /** Gives back a reservation whose entries were not enqueued. */
+    void unreserve(int n) {
+        inFlight.addAndGet(-n);
+    }
+
+    /** Delivers an entry enqueued already claimed, within a {@link #reserve reservation}. */
+    void dispatchClaimed(QueueEntry e) {
+        inMemory.add(e.id());
+        toDestination(e);
+    }
+
     private void dispatch(QueueEntry e) {
         if (!inMemory.add(e.id())) {
             return; // its lease ran out while it waited here: it is still ours, do not send it twice
         }
         inFlight.incrementAndGet();
+        toDestination(e);
+    }
+
+    private void toDestination(QueueEntry e) {
         DestinationQueue q = destinations.computeIfAbsent(e.destination(), d -> new DestinationQueue(new Destination(d),
                 settings.maxConnectionsPerDomain(), settings.perDomainInterval().toNanos()));
         if (q.offer(e)) {
             DeliveryAgent agent = new DeliveryAgent(q, settings, routes, local, blobs, this);
             Thread.ofVirtual().name("yubin-queue-agent-" + e.destination()).start(() -> {
-                connections.acquireUninterruptibly();
+                if (!connections.tryAcquire()) {
+                    destinations.values().forEach(DestinationQueue::releaseIdle); // idle connections make room
+                    connections.acquireUninterruptibly();
+                }
                 try {
                     agent.run();
                 } finally {
@@ -145,9 +187,15 @@ final class Scheduler implements DeliveryAgent.Outcomes {
     @Override
     public void finish(QueueEntry e, Map<Integer, Reply> replies, Optional<String> remoteMta, String problem,
                        Attempts.DsnAtNextHop dsn) {
+        boolean handedOver = false;
         try {
             Instant now = clock.instant();
             Attempts.Decision d = Attempts.decide(e, replies, remoteMta, problem, dsn, now, settings);
+            if (d.reports().isEmpty()) {
+                outcomes.submit(new OutcomeWriter.Pending(e, d)); // committed in a batch; the agent goes on
+                handedOver = true;
+                return;
+            }
             boolean queued = false;
             try {
                 queued = bouncer.send(e, d.reports()); // before the state change: a crash repeats, never loses, a DSN
@@ -155,24 +203,41 @@ final class Scheduler implements DeliveryAgent.Outcomes {
                 LOG.error("event=queue.dsn_failed id={}", e.id(), ex);
             }
             boolean applied = store.finishAttempt(e.id(), d.result());
-            LOG.info("event=queue.attempt id={} origin={} dest={} attempt={} delivered={} failed={} pending={} state={}"
-                            + " next={} reports={} applied={} last=\"{}\"", e.id(), e.originId(), e.destination(),
-                    e.attempts() + 1, d.delivered(), d.failed(), d.pending(), d.result().state(),
-                    d.result().state() == QueueState.DEFERRED ? d.result().nextAttempt() : "-", d.reports().size(),
-                    applied, d.result().lastError());
+            logAttempt(e, d, applied);
             if (queued) {
                 wake();
             }
         } catch (RuntimeException ex) {
             LOG.error("event=queue.finish_failed id={}", e.id(), ex); // the lease expires and it is tried again
         } finally {
-            inMemory.remove(e.id());
-            inFlight.decrementAndGet();
+            if (!handedOver) {
+                release(e);
+            }
         }
+    }
+
+    /** After the outcome writer's commit. */
+    private void committed(OutcomeWriter.Pending p, boolean applied) {
+        logAttempt(p.entry(), p.decision(), applied);
+        release(p.entry());
+    }
+
+    private void release(QueueEntry e) {
+        inMemory.remove(e.id());
+        inFlight.decrementAndGet();
+    }
+
+    private static void logAttempt(QueueEntry e, Attempts.Decision d, boolean applied) {
+        LOG.info("event=queue.attempt id={} origin={} dest={} attempt={} delivered={} failed={} pending={} state={}"
+                        + " next={} reports={} applied={} last=\"{}\"", e.id(), e.originId(), e.destination(),
+                e.attempts() + 1, d.delivered(), d.failed(), d.pending(), d.result().state(),
+                d.result().state() == QueueState.DEFERRED ? d.result().nextAttempt() : "-", d.reports().size(),
+                applied, d.result().lastError());
     }
 
     private void housekeeping() {
         Instant now = clock.instant();
+        renewLeases(now);
         if (now.isBefore(nextStats)) {
             return;
         }
@@ -187,16 +252,35 @@ final class Scheduler implements DeliveryAgent.Outcomes {
         store.purgeFinished(now.minus(FINISHED_RETENTION));
     }
 
+    /**
+     * Every third of a lease, extends the leases of every entry held in memory (waiting for or in
+     * an attempt) to a full lease, so an attempt that outlasts a lease is never claimed by another
+     * scheduler meanwhile. The bound: only a process stalled for a whole lease loses its claims.
+     */
+    private void renewLeases(Instant now) {
+        if (now.isBefore(nextRenewal)) {
+            return;
+        }
+        nextRenewal = now.plus(settings.lease().dividedBy(3));
+        if (inMemory.isEmpty()) {
+            return;
+        }
+        int renewed = store.renewLeases(List.copyOf(inMemory), now, now.plus(settings.lease()));
+        LOG.debug("event=queue.leases_renewed held={} renewed={}", inMemory.size(), renewed);
+    }
+
     /** Stops claiming and waits (bounded) for running attempts; unfinished claims are requeued at the next start. */
     void close() {
         running = false;
         wake.release();
+        destinations.values().forEach(DestinationQueue::releaseIdle); // idle connections close now
         try {
             thread.join(5_000);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (connections.availablePermits() < settings.maxConnections() && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
+            outcomes.close(); // after the agents: their last outcomes are committed
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -217,7 +217,7 @@ public final class InboundDelivery {
                 targets.putIfAbsent(u.id(), new DeliveryTarget(u.id(), filtered.folder(), Set.of()));
             }
             for (EmailAddress a : r.remote()) {
-                remote.add(new OutboundRouter.OutboundRecipient(a, r.parameters()));
+                remote.add(new OutboundRouter.OutboundRecipient(a, r.parameters(), r.address()));
             }
         }
         NewMessage message = new NewMessage(blob, size, server.clock().instant(), index.summary().toJson());

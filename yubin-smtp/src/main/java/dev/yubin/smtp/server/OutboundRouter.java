@@ -33,7 +33,14 @@ public interface OutboundRouter {
      */
     enum Origin { AUTHENTICATED_USER, UNAUTHENTICATED_CLIENT }
 
-    /** One outside recipient, with the DSN parameters of the RCPT it came from. */
-    record OutboundRecipient(EmailAddress address, RcptParameters parameters) {
+    /**
+     * One outside recipient, with the DSN parameters of the RCPT it came from; {@code rcptTo} is
+     * that RCPT's address: the alias whose domain forwards (and ARC-seals) the copy, or the
+     * address itself when relayed.
+     */
+    record OutboundRecipient(EmailAddress address, RcptParameters parameters, EmailAddress rcptTo) {
+        public OutboundRecipient(EmailAddress address, RcptParameters parameters) {
+            this(address, parameters, address);
+        }
     }
 }

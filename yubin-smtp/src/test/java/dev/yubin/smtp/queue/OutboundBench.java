@@ -18,10 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Outbound throughput, run only on demand: {@code -Dbench.sink.port=PORT} (a Postfix smtp-sink on
  * 127.0.0.1), {@code -Dbench.messages=N} (default 2000), 100 destination domains in the test DNS.
- * Submits from 20 threads (like 20 sessions); prints submitted and delivered messages per second. Not a unit test: skipped without the property.
+ * Submits from {@code -Dbench.sessions=N} threads (default 20, like N SMTP sessions); prints submitted and
+ * delivered messages per second, the time per blob commit and per submit, and the store writer's
+ * group-commit figures. Not a unit test: skipped without the property.
  */
 @EnabledIfSystemProperty(named = "bench.sink.port", matches = "\\d+")
 class OutboundBench {
+    static final java.util.concurrent.atomic.AtomicLong BLOB_NS = new java.util.concurrent.atomic.AtomicLong();
+    static final java.util.concurrent.atomic.AtomicLong SUBMIT_NS = new java.util.concurrent.atomic.AtomicLong();
     @TempDir
     Path dir;
 
@@ -40,7 +44,7 @@ class OutboundBench {
                     Duration.ofDays(5), Duration.ofHours(4));
             try (QueueFixture q = new QueueFixture(dir, dns, settings)) {
                 long t0 = System.nanoTime();
-                int sessions = 20;
+                int sessions = Integer.getInteger("bench.sessions", 20);
                 java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
                 List<Thread> threads = new java.util.ArrayList<>();
                 for (int s = 0; s < sessions; s++) {
@@ -48,13 +52,17 @@ class OutboundBench {
                         try {
                             for (int i; (i = next.getAndIncrement()) < messages; ) {
                                 BlobId blob;
+                                long a0 = System.nanoTime();
                                 try (var w = q.store.blobs().create()) {
                                     w.stream().write(body);
                                     blob = w.commit();
                                 }
+                                long a1 = System.nanoTime();
+                                BLOB_NS.addAndGet(a1 - a0);
                                 q.queue.submit(null, blob, body.length, ReversePath.of(EmailAddress.parse(
                                         "alice@example.com")), MailParameters.NONE, List.of(new OutboundQueue.Target(
                                         "u" + i + "@d" + (i % domains) + ".bench.test", RcptParameters.NONE)));
+                                SUBMIT_NS.addAndGet(System.nanoTime() - a1);
                             }
                         } catch (java.io.IOException e) {
                             throw new java.io.UncheckedIOException(e);
@@ -69,6 +77,11 @@ class OutboundBench {
                     Thread.sleep(50);
                 }
                 long t2 = System.nanoTime();
+                var ws = q.store.getClass().getDeclaredMethod("writerStats");
+                ws.setAccessible(true);
+                System.out.println("outbound-bench-writer " + ws.invoke(q.store));
+                System.out.printf("outbound-bench-phases blob_ms=%.2f submit_ms=%.2f%n", BLOB_NS.get() / 1e6 / messages,
+                        SUBMIT_NS.get() / 1e6 / messages);
                 System.out.printf("outbound-bench messages=%d domains=%d submitted_per_s=%.0f"
                                 + " delivered_per_s_from_first_submit=%.0f drain_after_submit_s=%.2f%n", messages, domains,
                         messages / ((t1 - t0) / 1e9), messages / ((t2 - t0) / 1e9), (t2 - t1) / 1e9);

@@ -51,4 +51,17 @@ public final class SqlAccess {
         }
         return Optional.of(new BlobId(name));
     }
+
+    /**
+     * Inside a {@link #write}: deletes the body of a released blob in the same transaction when it
+     * is stored inline (a row, no file), so freeing it costs no commit of its own. Returns true if
+     * it did; false for a file blob, which the caller deletes after the commit.
+     */
+    public boolean deleteInlineBody(Handle h, BlobId blob) {
+        if (!SqliteBlobStore.isInline(blob.value())) {
+            return false;
+        }
+        h.createUpdate("DELETE FROM blob_data WHERE id = :id").bind("id", SqliteBlobStore.rowId(blob)).execute();
+        return true;
+    }
 }

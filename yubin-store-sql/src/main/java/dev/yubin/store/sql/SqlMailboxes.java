@@ -167,4 +167,32 @@ final class SqlMailboxes {
             return mark;
         });
     }
+
+    /** RFC 3501 §2.3.2: claims the recent UIDs below {@code end}; the caller's are [result, end). */
+    long claimRecent(MailboxId id, long end) {
+        return db.write(tx -> {
+            Handle h = tx.handle;
+            long mark = h.createQuery("SELECT recent_mark FROM mailboxes WHERE id = :id").bind("id", id.value())
+                    .mapTo(Long.class).findOne()
+                    .orElseThrow(() -> new StoreException.NotFound("no such mailbox: " + id.value()));
+            if (mark < end) {
+                h.createUpdate("UPDATE mailboxes SET recent_mark = CASE WHEN uidnext < :end THEN uidnext ELSE :end END"
+                        + " WHERE id = :id").bind("end", end).bind("id", id.value()).execute();
+            }
+            return mark;
+        });
+    }
+
+    /** RFC 3501 §6.3.10 STATUS RECENT: the messages at or above the mark, which stays where it is. */
+    long countRecent(MailboxId id) {
+        return db.read(h -> h.createQuery("SELECT count(*) FROM messages m JOIN mailboxes b ON b.id = m.mailbox_id"
+                        + " WHERE b.id = :id AND m.uid >= b.recent_mark")
+                .bind("id", id.value()).mapTo(Long.class).one());
+    }
+
+    long recentMark(MailboxId id) {
+        return db.read(h -> h.createQuery("SELECT recent_mark FROM mailboxes WHERE id = :id").bind("id", id.value())
+                .mapTo(Long.class).findOne()
+                .orElseThrow(() -> new StoreException.NotFound("no such mailbox: " + id.value())));
+    }
 }

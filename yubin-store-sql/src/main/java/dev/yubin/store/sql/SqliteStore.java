@@ -306,6 +306,9 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
     @Override public MailboxCounts counts(MailboxId id) { return mailboxes.counts(id); }
     @Override public long usedBytes(UserId user) { return mailboxes.usedBytes(user); }
     @Override public long claimRecent(MailboxId mailbox) { return mailboxes.claimRecent(mailbox); }
+    @Override public long claimRecent(MailboxId mailbox, long uidEnd) { return mailboxes.claimRecent(mailbox, uidEnd); }
+    @Override public long countRecent(MailboxId mailbox) { return mailboxes.countRecent(mailbox); }
+    @Override public long recentMark(MailboxId mailbox) { return mailboxes.recentMark(mailbox); }
 
     @Override
     public Mailbox createMailbox(UserId user, String name, Optional<SpecialUse> specialUse) {

@@ -23,6 +23,23 @@ public interface QueueStore {
     long enqueue(NewQueueEntry entry);
 
     /**
+     * Durably adds entries (one message for several destinations) in one transaction, already
+     * claimed by the caller: ACTIVE with a lease until {@code now + lease}, as {@link #claimDue}
+     * would hand them out. Lets a scheduler deliver new mail at once, without a claim round trip;
+     * a claimer that crashes loses them when the lease expires, as with claimed entries.
+     */
+    List<QueueEntry> enqueueClaimed(List<NewQueueEntry> entries, Instant now, Duration lease);
+
+    /**
+     * Extends to {@code until} the leases of the caller's entries that are still ACTIVE and whose
+     * lease has not run out at {@code now} (an expired lease may already belong to another
+     * claimer, so it is never revived). A scheduler whose attempts may outlast a lease renews its
+     * entries well before they expire, so no other claimer takes them meanwhile. Returns how many
+     * were renewed.
+     */
+    int renewLeases(java.util.Collection<Long> ids, Instant now, Instant until);
+
+    /**
      * Claims up to {@code max} entries that are due at {@code now} (INCOMING or DEFERRED with
      * {@code nextAttempt <= now}, or ACTIVE with an expired lease), oldest due first: they become
      * ACTIVE with a lease until {@code now + lease}.
@@ -34,6 +51,16 @@ public interface QueueStore {
      * nothing) if the entry is no longer ACTIVE, e.g. deleted or held meanwhile.
      */
     boolean finishAttempt(long id, AttemptResult result);
+
+    /**
+     * Applies several attempts' outcomes in one transaction (one commit for many deliveries), as
+     * {@link #finishAttempt} does for each. Returns, in order, whether each was applied.
+     */
+    List<Boolean> finishAttempts(List<FinishedAttempt> attempts);
+
+    /** One attempt's outcome for {@link #finishAttempts}. */
+    record FinishedAttempt(long id, AttemptResult result) {
+    }
 
     /** Turns every ACTIVE entry back to DEFERRED, due at once: for a single node at start-up. Returns the count. */
     int requeueActive();

@@ -127,6 +127,54 @@ public abstract class QueueStoreContract {
     }
 
     @Test
+    void enqueueClaimedStoresActiveEntriesThatNobodyElseClaims() throws Exception {
+        BlobId b = blob("shared");
+        Instant now = Instant.now();
+        List<QueueEntry> claimed = queue.enqueueClaimed(List.of(entry(b, "a@example.org", "x@remote.example"),
+                entry(b, "a@example.org", "y@other.example")), now, Duration.ofMinutes(10));
+        assertThat(claimed).hasSize(2).allSatisfy(e -> {
+            assertThat(e.state()).isEqualTo(QueueState.ACTIVE);
+            assertThat(e.leaseUntil()).isEqualTo(Instant.ofEpochMilli(now.toEpochMilli()).plus(Duration.ofMinutes(10)));
+        });
+        assertThat(claimed.get(0).id()).isNotEqualTo(claimed.get(1).id());
+        assertThat(queue.entry(claimed.get(1).id()).orElseThrow().recipients())
+                .extracting(QueueRecipient::address).containsExactly("y@other.example");
+        assertThat(queue.claimDue(later(), Duration.ofMinutes(10), 10)).isEmpty();
+        assertThat(queue.claimDue(later().plus(Duration.ofMinutes(11)), Duration.ofMinutes(10), 10)).hasSize(2);
+    }
+
+    @Test
+    void renewedLeaseKeepsOtherClaimersAwayAndAnExpiredOneIsNotRevived() throws Exception {
+        Instant t0 = Instant.now();
+        long id = queue.enqueueClaimed(List.of(entry(blob("r"), "a@example.org", "x@remote.example")), t0,
+                Duration.ofSeconds(30)).get(0).id();
+        assertThat(queue.renewLeases(List.of(id), t0.plusSeconds(20), t0.plusSeconds(50))).isEqualTo(1);
+        assertThat(queue.claimDue(t0.plusSeconds(40), Duration.ofSeconds(30), 10)).isEmpty();
+        assertThat(queue.renewLeases(List.of(id), t0.plusSeconds(60), t0.plusSeconds(90))).isZero(); // ran out at 50
+        assertThat(queue.claimDue(t0.plusSeconds(61), Duration.ofSeconds(30), 10)).extracting(QueueEntry::id)
+                .containsExactly(id);
+    }
+
+    @Test
+    void finishAttemptsAppliesManyOutcomesAtOnce() throws Exception {
+        BlobId b = blob("many");
+        List<QueueEntry> claimed = queue.enqueueClaimed(List.of(entry(b, "a@example.org", "x@remote.example"),
+                entry(b, "a@example.org", "y@remote.example")), Instant.now(), Duration.ofMinutes(10));
+        long gone = queue.enqueue(entry(blob("gone"), "a@example.org", "z@remote.example"));
+        QueueEntry first = claimed.get(0);
+        QueueEntry second = claimed.get(1);
+        List<Boolean> applied = queue.finishAttempts(List.of(
+                new QueueStore.FinishedAttempt(first.id(), result(first, QueueState.DONE, later(), RecipientState.DELIVERED)),
+                new QueueStore.FinishedAttempt(gone, result(first, QueueState.DONE, later(), RecipientState.DELIVERED)),
+                new QueueStore.FinishedAttempt(second.id(),
+                        result(second, QueueState.DEFERRED, later(), RecipientState.PENDING))));
+        assertThat(applied).containsExactly(true, false, true); // the INCOMING one was never claimed
+        assertThat(queue.entry(first.id()).orElseThrow().state()).isEqualTo(QueueState.DONE);
+        assertThat(queue.entry(second.id()).orElseThrow().state()).isEqualTo(QueueState.DEFERRED);
+        assertThat(exists(b)).isTrue(); // the deferred entry still holds the shared body
+    }
+
+    @Test
     void claimRespectsMaxAndDueTime() throws Exception {
         for (int i = 0; i < 5; i++) {
             queue.enqueue(entry(blob("m" + i), "a@example.org", "x@remote.example"));

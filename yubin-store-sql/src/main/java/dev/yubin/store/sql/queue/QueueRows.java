@@ -34,9 +34,15 @@ final class QueueRows {
     }
 
     static long insert(Handle h, NewQueueEntry e, long now) {
+        return insert(h, e, now, QueueState.INCOMING, 0);
+    }
+
+    /** Inserts the entry in {@code state} (INCOMING, or ACTIVE for the caller's own claim) and returns its id. */
+    static long insert(Handle h, NewQueueEntry e, long now, QueueState state, long leaseUntil) {
         long id = h.createQuery("INSERT INTO queue_entries (origin_id, destination, blob, size, sender, envid, ret,"
-                        + " utf8, body, state, created, next_attempt) VALUES (:origin, :dest, :blob, :size, :sender,"
-                        + " :envid, :ret, :utf8, :body, 'INCOMING', :created, :now) RETURNING id")
+                        + " utf8, body, state, created, next_attempt, lease_until) VALUES (:origin, :dest, :blob, :size,"
+                        + " :sender, :envid, :ret, :utf8, :body, :state, :created, :now, :lease) RETURNING id")
+                .bind("state", state.name()).bind("lease", leaseUntil)
                 .bind("origin", e.originId()).bind("dest", e.destination()).bind("blob", e.blob().value())
                 .bind("size", e.size()).bind("sender", e.sender()).bind("envid", e.envelopeId().orElse(null))
                 .bind("ret", e.ret().map(Enum::name).orElse(null))
@@ -59,6 +65,13 @@ final class QueueRows {
             batch.bind("s", r.state().name()).bind("r", r.lastReply()).bind("e", id).bind("i", r.index()).add();
         }
         batch.execute();
+    }
+
+    /** The stored form of a just-inserted entry, without reading it back. */
+    static QueueEntry inserted(long id, NewQueueEntry e, QueueState state, long now, long leaseUntil) {
+        return new QueueEntry(id, e.originId(), e.destination(), e.blob(), e.size(), e.sender(), e.envelopeId(),
+                e.ret(), e.utf8(), e.body(), e.recipients(), state, e.created(), Instant.ofEpochMilli(now),
+                Instant.ofEpochMilli(leaseUntil), 0, "", QueueEntry.DelayWarning.NOT_SENT);
     }
 
     /** Entries with these ids (in the order given), with their recipients. */
@@ -121,11 +134,16 @@ final class QueueRows {
     /**
      * Called after the entry's hold on {@code blob} ended (finished or deleted) inside the write:
      * when no unfinished entry and no message uses the blob any more, drops its blob row (if any)
-     * and returns it, so the caller deletes the file after the commit.
+     * and its inline body; returns a file blob so the caller deletes the file after the commit.
      */
     static Optional<BlobId> releaseBlob(SqlAccess sql, Handle h, String blob) {
         boolean queued = h.createQuery("SELECT EXISTS (SELECT 1 FROM queue_entries WHERE blob = :n"
                 + " AND state NOT IN ('DONE', 'BOUNCED'))").bind("n", blob).mapTo(Boolean.class).one();
-        return queued ? Optional.empty() : sql.releaseUnusedBlob(h, blob);
+        if (queued) {
+            return Optional.empty();
+        }
+        Optional<BlobId> released = sql.releaseUnusedBlob(h, blob);
+        // an inline body goes in this transaction; only a file is left for the caller to delete
+        return released.filter(b -> !sql.deleteInlineBody(h, b));
     }
 }

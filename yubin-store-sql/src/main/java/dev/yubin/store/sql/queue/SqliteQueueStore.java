@@ -49,6 +49,33 @@ public final class SqliteQueueStore implements QueueStore {
     }
 
     @Override
+    public List<QueueEntry> enqueueClaimed(List<NewQueueEntry> entries, Instant now, Duration lease) {
+        long t = now.toEpochMilli();
+        long until = t + lease.toMillis();
+        return sql.write(h -> {
+            List<QueueEntry> out = new java.util.ArrayList<>(entries.size());
+            for (NewQueueEntry e : entries) {
+                long id = QueueRows.insert(h, e, t, QueueState.ACTIVE, until);
+                out.add(QueueRows.inserted(id, e, QueueState.ACTIVE, t, until));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public int renewLeases(java.util.Collection<Long> ids, Instant now, Instant until) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        long t = until.toEpochMilli();
+        long n = now.toEpochMilli();
+        List<Long> list = List.copyOf(ids);
+        return sql.write(h -> h.createUpdate("UPDATE queue_entries SET lease_until = max(lease_until, :t)"
+                + " WHERE id IN (<ids>) AND state = 'ACTIVE' AND lease_until > :n")
+                .bind("t", t).bind("n", n).bindList("ids", list).execute());
+    }
+
+    @Override
     public List<QueueEntry> claimDue(Instant now, Duration lease, int max) {
         long t = now.toEpochMilli();
         return sql.write(h -> {
@@ -67,26 +94,42 @@ public final class SqliteQueueStore implements QueueStore {
 
     @Override
     public boolean finishAttempt(long id, AttemptResult result) {
+        return finishAttempts(List.of(new FinishedAttempt(id, result))).get(0);
+    }
+
+    @Override
+    public List<Boolean> finishAttempts(List<FinishedAttempt> attempts) {
         long now = clock.millis();
-        Optional<Optional<BlobId>> outcome = sql.write(h -> {
-            Optional<String> blob = h.createQuery("SELECT blob FROM queue_entries WHERE id = :id AND state = 'ACTIVE'")
-                    .bind("id", id).mapTo(String.class).findOne();
-            if (blob.isEmpty()) {
-                return Optional.empty();
+        List<BlobId> files = new java.util.ArrayList<>();
+        List<Boolean> applied = sql.write(h -> {
+            List<Boolean> out = new java.util.ArrayList<>(attempts.size());
+            for (FinishedAttempt a : attempts) {
+                out.add(apply(h, a.id(), a.result(), now, files));
             }
-            QueueRows.updateRecipients(h, id, result.recipients());
-            h.createUpdate("UPDATE queue_entries SET state = :s, next_attempt = :next, lease_until = 0,"
-                            + " attempts = attempts + 1, last_error = :err, delay_warned = :warned,"
-                            + " finished = :fin WHERE id = :id")
-                    .bind("s", result.state().name()).bind("next", result.nextAttempt().toEpochMilli())
-                    .bind("err", result.lastError())
-                    .bind("warned", result.delayWarned() == QueueEntry.DelayWarning.SENT ? 1 : 0)
-                    .bind("fin", result.state().isFinished() ? now : 0).bind("id", id).execute();
-            return Optional.of(result.state().isFinished() ? QueueRows.releaseBlob(sql, h, blob.get())
-                    : Optional.<BlobId>empty());
+            return out;
         });
-        outcome.flatMap(b -> b).ifPresent(this::deleteFile);
-        return outcome.isPresent();
+        files.forEach(this::deleteFile);
+        return applied;
+    }
+
+    private boolean apply(org.jdbi.v3.core.Handle h, long id, AttemptResult result, long now, List<BlobId> files) {
+        Optional<String> blob = h.createQuery("SELECT blob FROM queue_entries WHERE id = :id AND state = 'ACTIVE'")
+                .bind("id", id).mapTo(String.class).findOne();
+        if (blob.isEmpty()) {
+            return false;
+        }
+        QueueRows.updateRecipients(h, id, result.recipients());
+        h.createUpdate("UPDATE queue_entries SET state = :s, next_attempt = :next, lease_until = 0,"
+                        + " attempts = attempts + 1, last_error = :err, delay_warned = :warned,"
+                        + " finished = :fin WHERE id = :id")
+                .bind("s", result.state().name()).bind("next", result.nextAttempt().toEpochMilli())
+                .bind("err", result.lastError())
+                .bind("warned", result.delayWarned() == QueueEntry.DelayWarning.SENT ? 1 : 0)
+                .bind("fin", result.state().isFinished() ? now : 0).bind("id", id).execute();
+        if (result.state().isFinished()) {
+            QueueRows.releaseBlob(sql, h, blob.get()).ifPresent(files::add);
+        }
+        return true;
     }
 
     @Override
