@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * <p>When the TXT lookup fails, the TXT record is gone, or the fetch fails or answers an invalid
  * policy, an unexpired cached policy stays in force (RFC 8461 §5.1: this is what defeats an
  * attacker who blocks the fetch); without one the domain has no policy. Failed fetches are not
- * repeated within {@link #RETRY_AFTER_FAILURE} for the same id. Safe for concurrent use.
+ * repeated within {@link #RETRY_AFTER_FAILURE} for the same id. Safe for concurrent use; at most one
+ * fetch per domain runs at a time.
  */
 public final class MtaStsCache {
     private static final Logger LOG = LoggerFactory.getLogger(MtaStsCache.class);
@@ -37,6 +39,7 @@ public final class MtaStsCache {
     private final Clock clock;
     private final Map<String, CachedPolicy> memory = new ConcurrentHashMap<>();
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+    private final Map<String, ReentrantLock> fetching = new ConcurrentHashMap<>();
 
     public MtaStsCache(Resolver resolver, MtaStsFetcher fetcher, MtaStsPolicyStore store, Clock clock) {
         this.resolver = resolver;
@@ -61,6 +64,20 @@ public final class MtaStsCache {
         String id = found.record().id();
         if (cached.isPresent() && cached.get().id().equals(id)) {
             return cached.map(CachedPolicy::policy); // RFC 8461 §3.1: same id, same policy: no fetch
+        }
+        ReentrantLock lock = fetching.computeIfAbsent(d, k -> new ReentrantLock());
+        lock.lock(); // one fetch per domain at a time: the agents for one destination wait for it
+        try {
+            return fetch(d, id, now);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Optional<MtaStsPolicy> fetch(String d, String id, Instant now) {
+        Optional<CachedPolicy> cached = cached(d).filter(c -> c.isValidAt(now));
+        if (cached.isPresent() && cached.get().id().equals(id)) {
+            return cached.map(CachedPolicy::policy); // fetched meanwhile by another agent
         }
         Failure f = failures.get(d);
         if (f != null && f.id().equals(id) && now.isBefore(f.at().plus(RETRY_AFTER_FAILURE))) {

@@ -193,8 +193,7 @@ final class DeliveryAgent implements Runnable {
             }
             for (InetAddress a : h.addresses()) {
                 try {
-                    connection = SmtpConnection.open(new InetSocketAddress(a, settings.port()), h.name(),
-                            settings.client(), tls.requiredTls());
+                    connection = tls.open(new InetSocketAddress(a, settings.port()), h.name(), settings.client());
                     sentOnConnection = 0;
                     LOG.debug("event=queue.connected dest={} host={} addr={} tls={}", queue.destination(), h.name(),
                             a.getHostAddress(), connection.isTls());

@@ -6,7 +6,11 @@ import dev.yubin.auth.mtasts.MtaStsPolicy;
 import dev.yubin.dns.DnsResult;
 import dev.yubin.dns.Resolver;
 import dev.yubin.dns.TlsaRecord;
+import dev.yubin.smtp.client.ClientSettings;
 import dev.yubin.smtp.client.RequiredTls;
+import dev.yubin.smtp.client.SmtpConnection;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.InetAddress;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -25,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * for a host with usable TLSA records (RFC 8461 §2).
  *
  * <p>Outcomes per host: {@link Skip} (do not use this host: not in an enforced MTA-STS policy,
- * or its TLSA lookup failed), {@link Opportunistic}, or {@link Required} (STARTTLS with an
- * authenticated certificate, never plaintext). When every host is skipped or fails, the entry is
+ * or its TLSA lookup failed), {@link Opportunistic}, {@link Required} (STARTTLS with an
+ * authenticated certificate, never plaintext), or {@link Testing} (as required, but a failure is
+ * only logged and the message goes over an opportunistic connection). When every host is skipped or fails, the entry is
  * deferred like any temporary failure.
  */
 public final class TransportSecurity {
@@ -36,10 +41,20 @@ public final class TransportSecurity {
     public enum Dane { ON, OFF }
 
     /** How to treat one host. */
-    public sealed interface HostSecurity permits Skip, Opportunistic, Required {
-        /** The TLS that {@code SmtpConnection.open} must require; empty for opportunistic. */
-        default Optional<RequiredTls> requiredTls() {
-            return this instanceof Required r ? Optional.of(r.tls()) : Optional.empty();
+    public sealed interface HostSecurity permits Skip, Opportunistic, Required, Testing {
+        /**
+         * Connects to the host as this decision says.
+         *
+         * @throws RequiredTls.TlsRequiredException when required TLS could not be established
+         */
+        default SmtpConnection open(InetSocketAddress address, String host, ClientSettings settings)
+                throws IOException {
+            return switch (this) {
+                case Skip s -> throw new IllegalStateException("host skipped: " + s.reason());
+                case Opportunistic o -> SmtpConnection.open(address, host, settings);
+                case Required r -> SmtpConnection.open(address, host, settings, Optional.of(r.tls()));
+                case Testing t -> t.openReporting(address, host, settings);
+            };
         }
     }
 
@@ -53,6 +68,23 @@ public final class TransportSecurity {
 
     /** STARTTLS required with a certificate the policy accepts. */
     public record Required(RequiredTls tls) implements HostSecurity {
+    }
+
+    /**
+     * MTA-STS testing mode (RFC 8461 §5): try as in enforce mode; when that fails, log the
+     * failure and deliver anyway on a new, opportunistic connection.
+     */
+    public record Testing(RequiredTls tls, String destination) implements HostSecurity {
+        SmtpConnection openReporting(InetSocketAddress address, String host, ClientSettings settings)
+                throws IOException {
+            try {
+                return SmtpConnection.open(address, host, settings, Optional.of(tls));
+            } catch (RequiredTls.TlsRequiredException e) {
+                LOG.info("event=mta_sts.testing_violation dest={} host={} reason=\"{}\"", destination, host,
+                        e.getMessage());
+                return SmtpConnection.open(address, host, settings);
+            }
+        }
     }
 
     private final Resolver resolver;
@@ -176,8 +208,10 @@ public final class TransportSecurity {
                         // RFC 8461 §5: testing mode reports, never blocks
                         LOG.info("event=mta_sts.testing_violation dest={} host={} reason=mx_not_in_policy",
                                 destination, mx);
+                        return new Opportunistic();
                     }
-                    return new Opportunistic();
+                    return new Testing(new RequiredTls("MTA-STS testing", pkix, RequiredTls.NameCheck.HOST_NAME),
+                            destination.name());
                 }
                 default -> {
                     if (!p.permits(mx)) {

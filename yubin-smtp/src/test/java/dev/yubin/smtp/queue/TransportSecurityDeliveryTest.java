@@ -190,6 +190,15 @@ class TransportSecurityDeliveryTest {
     }
 
     @Test
+    void testingModeDeliversDespiteAFailedCertificateCheck() throws Exception {
+        dns.mx("sts.test", 10, "mx.sts.test").a("mx.sts.test", "127.0.0.1");
+        policy("sts.test", "testing", "mx.sts.test");
+        start(TestPki.selfSigned("mx.sts.test").serverContext()); // fails PKIX: logged, then opportunistic
+        awaitDelivered(send("bob@sts.test"));
+        assertThat(receiver.connections()).isEqualTo(2);
+    }
+
+    @Test
     void daneEndEntityMatchDeliversOverTls() throws Exception {
         TestPki.Issued cert = TestPki.selfSigned("mx.dane.test"); // trusted by no CA: only DANE can accept it
         daneZone(spkiSha256(cert), true);
@@ -221,6 +230,34 @@ class TransportSecurityDeliveryTest {
         policy("dane.test", "enforce", "mx.dane.test");
         start(cert.serverContext());
         awaitDelivered(send("bob@dane.test"));
+    }
+
+    @Test
+    void daneTrustAnchorWithTheMxNameDelivers() throws Exception {
+        byte[] ca = MessageDigest.getInstance("SHA-256").digest(PKI.caCertificate().getPublicKey().getEncoded());
+        dns.mx("dane.test", 10, "mx.dane.test").a("mx.dane.test", "127.0.0.1")
+                .tlsa("_25._tcp.mx.dane.test", 2, 1, 1, ca)
+                .secure("dane.test").secure("mx.dane.test").secure("_25._tcp.mx.dane.test");
+        start(PKI.issue("mx.dane.test").serverContext());
+        awaitDelivered(send("bob@dane.test"));
+    }
+
+    @Test
+    void aFailedTlsaLookupDefers() throws Exception {
+        dns.mx("dane.test", 10, "mx.dane.test").a("mx.dane.test", "127.0.0.1")
+                .secure("dane.test").secure("mx.dane.test").servfail("_25._tcp.mx.dane.test");
+        start(TestPki.selfSigned("mx.dane.test").serverContext());
+        awaitDeferred(send("bob@dane.test"), "TLSA lookup");
+        assertThat(receiver.connections()).isZero(); // RFC 7672 §2.2: never a downgrade to opportunistic
+    }
+
+    @Test
+    void onlyUnusableTlsaRecordsStillRequireStarttls() throws Exception {
+        dns.mx("dane.test", 10, "mx.dane.test").a("mx.dane.test", "127.0.0.1")
+                .tlsa("_25._tcp.mx.dane.test", 1, 1, 1, new byte[32]) // PKIX-EE: unusable for SMTP
+                .secure("dane.test").secure("mx.dane.test").secure("_25._tcp.mx.dane.test");
+        start(null);
+        awaitDeferred(send("bob@dane.test"), "STARTTLS");
     }
 
     private void daneZone(byte[] spkiHash, boolean secure) {
