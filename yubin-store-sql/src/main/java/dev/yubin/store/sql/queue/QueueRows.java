@@ -138,7 +138,8 @@ final class QueueRows {
      */
     static Optional<BlobId> releaseBlob(SqlAccess sql, Handle h, String blob) {
         boolean queued = h.createQuery("SELECT EXISTS (SELECT 1 FROM queue_entries WHERE blob = :n"
-                + " AND state NOT IN ('DONE', 'BOUNCED'))").bind("n", blob).mapTo(Boolean.class).one();
+                + " AND state NOT IN ('DONE', 'BOUNCED')) OR EXISTS (SELECT 1 FROM queue_reports WHERE blob = :n)")
+                .bind("n", blob).mapTo(Boolean.class).one();
         if (queued) {
             return Optional.empty();
         }
