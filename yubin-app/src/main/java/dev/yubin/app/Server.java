@@ -24,6 +24,15 @@ import dev.yubin.dns.DnsjavaSettings;
 import dev.yubin.dns.Resolver;
 import dev.yubin.smtp.queue.OutboundQueue;
 import dev.yubin.smtp.queue.OutboundSettings;
+import dev.yubin.smtp.queue.TransportSecurity;
+import dev.yubin.auth.mtasts.FileMtaStsPolicyStore;
+import dev.yubin.auth.mtasts.HttpsMtaStsFetcher;
+import dev.yubin.auth.mtasts.MtaStsCache;
+import dev.yubin.http.HealthRoutes;
+import dev.yubin.http.HttpServer;
+import dev.yubin.http.HttpSettings;
+import dev.yubin.http.MtaStsRoutes;
+import dev.yubin.store.Directory;
 import dev.yubin.auth.AuthSettings;
 import dev.yubin.auth.MessageAuthenticator;
 import dev.yubin.smtp.server.InboundFilter;
@@ -57,6 +66,7 @@ public final class Server implements AutoCloseable {
     private final Stores stores;
     private final List<Listener> listeners = new ArrayList<>();
     private OutboundQueue queue;
+    private HttpServer http;
 
     private Server(Stores stores) {
         this.stores = stores;
@@ -119,9 +129,12 @@ public final class Server implements AutoCloseable {
                     config.integer(Catalogue.DELIVERY_MAX_PER_DOMAIN), out.messagesPerConnection(), out.perDomainInterval());
             queue = new OutboundQueue(out, new SqliteQueueStore(sqlite, Clock.systemUTC()), resolver, stores.directory(),
                     stores.mailboxes(), stores.blobs(), indexer, Clock.systemUTC(),
-                    new DkimKeyStore(config.path(Catalogue.DATA_DIR).resolve("dkim"), Clock.systemUTC()));
+                    new DkimKeyStore(config.path(Catalogue.DATA_DIR).resolve("dkim"), Clock.systemUTC()),
+                    transportSecurity(config, resolver));
             queue.start();
         }
+
+        startHttp(config, hostname);
 
         InetSocketAddress smtpAddress = config.listen(Catalogue.SMTP_LISTEN);
         InetSocketAddress submission = config.listen(Catalogue.SUBMISSION_LISTEN);
@@ -228,6 +241,35 @@ public final class Server implements AutoCloseable {
         }
     }
 
+    /** MTA-STS (policies cached under data-dir/mta-sts) and DANE for outbound delivery, as configured. */
+    private static TransportSecurity transportSecurity(Config config, Resolver resolver) {
+        Optional<MtaStsCache> mtaSts = config.bool(Catalogue.DELIVERY_MTA_STS)
+                ? Optional.of(new MtaStsCache(resolver, HttpsMtaStsFetcher.system(),
+                        new FileMtaStsPolicyStore(config.path(Catalogue.DATA_DIR).resolve("mta-sts")), Clock.systemUTC()))
+                : Optional.empty();
+        return new TransportSecurity(resolver, mtaSts, config.bool(Catalogue.DELIVERY_DANE)
+                ? TransportSecurity.Dane.ON : TransportSecurity.Dane.OFF, TransportSecurity.systemTrust(),
+                Clock.systemUTC());
+    }
+
+    /** The HTTP listener: /healthz and our MTA-STS policy for the local domains that publish it. */
+    private void startHttp(Config config, String hostname) {
+        InetSocketAddress address = config.listen(Catalogue.HTTP_LISTEN);
+        if (address == null) {
+            return;
+        }
+        MtaStsPublishing mtaSts = MtaStsPublishing.from(config, hostname);
+        Directory directory = stores.directory();
+        try {
+            http = HttpServer.start(new HttpSettings(address), List.of(new HealthRoutes(),
+                    new MtaStsRoutes(domain -> mtaSts.policyFor(domain, directory))));
+        } catch (RuntimeException e) {
+            throw new UncheckedIOException("cannot listen for http on " + address.getHostString() + ":"
+                    + address.getPort() + ": " + e.getMessage(), new IOException(e));
+        }
+        LOG.info("event=server.listening listener=http address={}:{}", address.getHostString(), http.port());
+    }
+
     private static DnsjavaSettings dnsSettings(Config config) {
         String server = config.string(Catalogue.DNS_SERVER);
         if (server.isBlank()) {
@@ -271,6 +313,9 @@ public final class Server implements AutoCloseable {
 
     /** The port a listener actually bound (for tests that configure port 0). */
     public int port(String listenerName) {
+        if (listenerName.equals("http") && http != null) {
+            return http.port();
+        }
         return listeners.stream().filter(l -> l.settings().name().equals(listenerName)).findFirst()
                 .orElseThrow().port();
     }
@@ -285,6 +330,9 @@ public final class Server implements AutoCloseable {
             l.close();
         }
         listeners.clear();
+        if (http != null) {
+            http.close();
+        }
         if (queue != null) {
             queue.close();
         }

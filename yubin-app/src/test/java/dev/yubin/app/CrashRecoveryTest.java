@@ -74,7 +74,7 @@ class CrashRecoveryTest {
         Path config = dir.resolve("yubin.yaml");
         Files.writeString(config, "data-dir: " + data + "\nsmtp:\n  listen: 127.0.0.1:" + port + "\n"
                 + "submission:\n  listen: off\nsubmissions:\n  listen: off\n"
-                + "imap:\n  listen: off\nimaps:\n  listen: off\npop3:\n  listen: off\npop3s:\n  listen: off\n");
+                + "imap:\n  listen: off\nimaps:\n  listen: off\npop3:\n  listen: off\npop3s:\n  listen: off\nhttp:\n  listen: off\n");
         try (Stores s = Stores.open(data)) {
             s.directory().addDomain(Domain.parse("crash.test"));
             s.directory().addUser(EmailAddress.parse("u@crash.test"), Passwords.create("pw"));

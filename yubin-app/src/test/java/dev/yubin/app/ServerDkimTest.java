@@ -71,7 +71,7 @@ class ServerDkimTest {
                 Files.writeString(config, "data-dir: " + data + "\nhostname: mx.a.test\nsmtp:\n  listen: 127.0.0.1:" + port
                         + "\nsubmission:\n  listen: 127.0.0.1:" + submissionPort
                         + "\nsubmissions:\n  listen: off\nimap:\n  listen: off\n"
-                        + "imaps:\n  listen: off\npop3:\n  listen: off\npop3s:\n  listen: off\n"
+                        + "imaps:\n  listen: off\npop3:\n  listen: off\npop3s:\n  listen: off\nhttp:\n  listen: off\n"
                         + "dns:\n  server: 127.0.0.1:" + dns.address().getPort() + "\ndelivery:\n  port: "
                         + listenerB.port() + "\n");
                 try (Stores s = Stores.open(data)) {

@@ -86,6 +86,22 @@ public final class Catalogue {
             "When the sender gets a 'still trying' notice (DSN action=delayed); 0s never.");
     public static final Setting DNS_SERVER = def("dns.server", SettingType.STRING, "",
             "DNS server (host:port) for MX/SPF/DKIM lookups; empty means the system's resolvers.");
+    public static final Setting DELIVERY_MTA_STS = def("delivery.mta-sts", SettingType.BOOLEAN, "on",
+            "Fetch, cache (under data-dir/mta-sts) and apply recipient domains' MTA-STS policies (RFC 8461).");
+    public static final Setting DELIVERY_DANE = def("delivery.dane", SettingType.BOOLEAN, "on",
+            "Check certificates against DNSSEC-signed TLSA records (RFC 7672); trusts the AD bit of dns.server.");
+
+    // ---- HTTP and our own MTA-STS policy
+    public static final Setting HTTP_LISTEN = def("http.listen", SettingType.LISTEN_ADDRESS, "127.0.0.1:8080",
+            "Address of the HTTP listener (/healthz, MTA-STS policy; HTTPS comes from a reverse proxy); 'off' disables it.");
+    public static final Setting MTA_STS_DOMAINS = def("mta-sts.domains", SettingType.STRING, "*",
+            "Local domains that publish our MTA-STS policy: '*' for all, a comma-separated list, or empty for none.");
+    public static final Setting MTA_STS_MODE = def("mta-sts.mode", SettingType.STRING, "testing",
+            "Mode of the MTA-STS policy we publish (RFC 8461 §5): testing, enforce or none.");
+    public static final Setting MTA_STS_MAX_AGE = def("mta-sts.max-age", SettingType.DURATION, "7d",
+            "max_age of the MTA-STS policy we publish (RFC 8461 §3.2: at most 365d).");
+    public static final Setting MTA_STS_MX = def("mta-sts.mx", SettingType.STRING, "",
+            "MX patterns in the MTA-STS policy we publish, comma-separated; empty means this server's hostname.");
 
     // ---- IMAP
     public static final Setting IMAP_LISTEN = def("imap.listen", SettingType.LISTEN_ADDRESS, "0.0.0.0:143",

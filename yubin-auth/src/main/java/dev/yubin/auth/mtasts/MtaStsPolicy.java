@@ -75,6 +75,16 @@ public record MtaStsPolicy(Mode mode, List<String> mx, long maxAgeSeconds) {
         return Optional.of(new MtaStsPolicy(mode, mx, maxAge));
     }
 
+    /** The policy in its file form (RFC 8461 §3.2), CRLF line ends; {@link #parse} reads it back. */
+    public String text() {
+        StringBuilder b = new StringBuilder("version: STSv1\r\nmode: ")
+                .append(mode.name().toLowerCase(Locale.ROOT)).append("\r\n");
+        for (String m : mx) {
+            b.append("mx: ").append(m).append("\r\n");
+        }
+        return b.append("max_age: ").append(maxAgeSeconds).append("\r\n").toString();
+    }
+
     /**
      * RFC 8461 §4.1: the MX host matches a pattern exactly, or a "*." pattern whose suffix
      * matches after removing exactly the host's leftmost label.

@@ -1,13 +1,18 @@
 package dev.yubin.imap.command;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seeded random mutations of valid commands through the reader and parser: every input must end in
- * a command or a {@link CommandParser.Failure}, never another exception (a bounded stand-in for a
- * Jazzer target, which is not available offline).
+ * Fuzzing of the command reader and parser ({@link CommandParserFuzzTarget}). In a normal build
+ * Jazzer runs {@link #commandReaderAndParser} in regression mode over the seeds in
+ * {@code CommandParserFuzzTestInputs/} (without Jazzer's agent: the module sets {@code jazzer.hooks=false});
+ * {@code JAZZER_FUZZ=1 ./mvnw -pl yubin-imap -am verify -Djazzer.hooks=true -Dtest=CommandParserFuzzTest
+ * -Dsurefire.failIfNoSpecifiedTests=false} fuzzes for real (60 s). {@link #mutatedCommandsNeverCrashTheParser} adds bounded, seeded mutations of
+ * valid commands so every build explores a little further than the fixed seeds.
  */
 class CommandParserFuzzTest {
     private static final String[] SEEDS = {
@@ -23,6 +28,11 @@ class CommandParserFuzzTest {
 
     private static final byte[] SPECIALS = "(){}[]<>\" *%$\\+.:,~0123456789\r\n".getBytes(StandardCharsets.US_ASCII);
 
+    @FuzzTest(maxDuration = "60s")
+    void commandReaderAndParser(byte[] data) {
+        CommandParserFuzzTarget.fuzzerTestOneInput(data);
+    }
+
     @Test
     void mutatedCommandsNeverCrashTheParser() {
         Random r = new Random(42);
@@ -33,16 +43,18 @@ class CommandParserFuzzTest {
                 int at = r.nextInt(b.length);
                 switch (r.nextInt(3)) {
                     case 0 -> b[at] = (byte) r.nextInt(256);
-                    case 1 -> b = java.util.Arrays.copyOf(b, at);
+                    case 1 -> b = Arrays.copyOf(b, at);
                     default -> b[at] = SPECIALS[r.nextInt(SPECIALS.length)];
                 }
                 if (b.length == 0) {
                     b = new byte[] {'a'};
                 }
             }
-            byte[] wire = java.util.Arrays.copyOf(b, b.length + 2);
-            wire[b.length] = '\r';
-            wire[b.length + 1] = '\n';
+            byte[] wire = new byte[b.length + 3];
+            wire[0] = (byte) r.nextInt(256); // read chunk size
+            System.arraycopy(b, 0, wire, 1, b.length);
+            wire[b.length + 1] = '\r';
+            wire[b.length + 2] = '\n';
             CommandParserFuzzTarget.fuzzerTestOneInput(wire);
         }
     }

@@ -1,9 +1,13 @@
 package dev.yubin.smtp.client;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -27,13 +31,44 @@ final class ClientTls {
         }
     }
 
+    /** A context that trusts what {@code trust} accepts (required TLS: MTA-STS, DANE). */
+    static SSLContext context(X509TrustManager trust) {
+        try {
+            SSLContext c = SSLContext.getInstance("TLS");
+            c.init(null, new TrustManager[] {trust}, null);
+            return c;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot create TLS context", e);
+        }
+    }
+
+    /**
+     * The TLS handshake over a connected socket after the server's 220 to STARTTLS: with the
+     * required policy's trust manager (and host name check) when present, else the settings' policy.
+     */
+    static SSLSocket handshake(Socket socket, String serverName, ClientSettings settings,
+                               Optional<RequiredTls> required) throws IOException {
+        SSLContext context = required.isPresent() ? context(required.get().trust()) : context(settings.tls());
+        SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(socket, serverName, socket.getPort(), true);
+        ssl.setUseClientMode(true);
+        ssl.setEnabledProtocols(protocols(ssl));
+        if (required.isPresent() && required.get().names() == RequiredTls.NameCheck.HOST_NAME) {
+            SSLParameters p = ssl.getSSLParameters();
+            p.setEndpointIdentificationAlgorithm("HTTPS"); // RFC 8461 §4.2: the MX host name, RFC 6125 rules
+            ssl.setSSLParameters(p);
+        }
+        ssl.setSoTimeout((int) settings.tlsTimeout().toMillis());
+        ssl.startHandshake();
+        return ssl;
+    }
+
     static String[] protocols(SSLSocket socket) {
         return Arrays.stream(socket.getSupportedProtocols())
                 .filter(p -> p.equals("TLSv1.3") || p.equals("TLSv1.2")).toArray(String[]::new);
     }
 
     private static SSLContext opportunistic() {
-        TrustManager any = new X509TrustManager() {
+        X509TrustManager any = new X509TrustManager() {
             @Override
             public void checkClientTrusted(X509Certificate[] chain, String authType) {
                 // not a server
@@ -49,12 +84,6 @@ final class ClientTls {
                 return new X509Certificate[0];
             }
         };
-        try {
-            SSLContext c = SSLContext.getInstance("TLS");
-            c.init(null, new TrustManager[] {any}, null);
-            return c;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot create TLS context", e);
-        }
+        return context(any);
     }
 }

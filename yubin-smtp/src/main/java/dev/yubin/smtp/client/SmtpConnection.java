@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import javax.net.ssl.SSLSocket;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +32,7 @@ public final class SmtpConnection implements Closeable {
     private final ClientSettings settings;
     private final String serverName;
     private final Watchdog watchdog;
+    private final Optional<RequiredTls> required;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
@@ -41,9 +42,11 @@ public final class SmtpConnection implements Closeable {
     private boolean usable = true;
     private boolean dirty;
 
-    private SmtpConnection(ClientSettings settings, String serverName, Socket socket) throws IOException {
+    private SmtpConnection(ClientSettings settings, String serverName, Socket socket, Optional<RequiredTls> required)
+            throws IOException {
         this.settings = settings;
         this.serverName = serverName;
+        this.required = required;
         this.watchdog = new Watchdog();
         attach(socket);
     }
@@ -59,25 +62,35 @@ public final class SmtpConnection implements Closeable {
      */
     public static SmtpConnection open(InetSocketAddress address, String serverName, ClientSettings settings)
             throws IOException {
+        return open(address, serverName, settings, Optional.empty());
+    }
+
+    /**
+     * As {@link #open(InetSocketAddress, String, ClientSettings)}; with {@code required} present,
+     * STARTTLS with a certificate it accepts is mandatory and there is no plaintext fallback
+     * (RFC 8461 §4.2, RFC 7672 §2.2): failure is a {@link RequiredTls.TlsRequiredException}.
+     */
+    public static SmtpConnection open(InetSocketAddress address, String serverName, ClientSettings settings,
+                                      Optional<RequiredTls> required) throws IOException {
         try {
-            return openOnce(address, serverName, settings);
+            return openOnce(address, serverName, settings, required);
         } catch (TlsFailure e) {
-            if (settings.tls() != ClientSettings.TlsPolicy.OPPORTUNISTIC) {
+            if (settings.tls() != ClientSettings.TlsPolicy.OPPORTUNISTIC || required.isPresent()) {
                 throw e;
             }
             LOG.info("event=smtp_client.tls_failed host={} addr={} reason=\"{}\" fallback=plaintext", serverName,
                     address, e.getMessage());
-            return openOnce(address, serverName, settings.withTls(ClientSettings.TlsPolicy.NONE));
+            return openOnce(address, serverName, settings.withTls(ClientSettings.TlsPolicy.NONE), required);
         }
     }
 
-    private static SmtpConnection openOnce(InetSocketAddress address, String serverName, ClientSettings settings)
-            throws IOException {
+    private static SmtpConnection openOnce(InetSocketAddress address, String serverName, ClientSettings settings,
+                                           Optional<RequiredTls> required) throws IOException {
         Socket s = new Socket();
         try {
             s.setTcpNoDelay(true);
             s.connect(address, (int) settings.connectTimeout().toMillis());
-            SmtpConnection c = new SmtpConnection(settings, serverName, s);
+            SmtpConnection c = new SmtpConnection(settings, serverName, s, required);
             c.start();
             return c;
         } catch (IOException | RuntimeException e) {
@@ -100,7 +113,7 @@ public final class SmtpConnection implements Closeable {
         }
     }
 
-    private static final class TlsFailure extends SmtpClientException {
+    private static final class TlsFailure extends RequiredTls.TlsRequiredException {
         TlsFailure(String message, Throwable cause) {
             super(message, cause);
         }
@@ -119,7 +132,12 @@ public final class SmtpConnection implements Closeable {
             throw new Refused(greeting); // RFC 5321 §3.1: 554 greeting, do not try this server now
         }
         hello();
-        if (extensions.has(Keyword.STARTTLS) && settings.tls() != ClientSettings.TlsPolicy.NONE) {
+        if (required.isPresent() && !extensions.has(Keyword.STARTTLS)) {
+            // RFC 8461 §4.2, RFC 7672 §2.2: no STARTTLS means no delivery to this host, never plaintext
+            throw new RequiredTls.TlsRequiredException(serverName + " does not offer STARTTLS, required by "
+                    + required.get().policy());
+        }
+        if (extensions.has(Keyword.STARTTLS) && (settings.tls() != ClientSettings.TlsPolicy.NONE || required.isPresent())) {
             startTls();
             hello(); // RFC 3207 §4.2: forget what was learned before TLS, EHLO again
         }
@@ -148,22 +166,21 @@ public final class SmtpConnection implements Closeable {
         Reply r = read(settings.greetingTimeout());
         if (!r.isPositive()) {
             LOG.info("event=smtp_client.starttls_refused host={} reply=\"{}\"", serverName, r.oneLine());
+            if (required.isPresent()) {
+                throw new RequiredTls.TlsRequiredException(serverName + " refused STARTTLS (" + r.oneLine()
+                        + "), required by " + required.get().policy());
+            }
             return; // go on in plaintext (opportunistic)
         }
         if (in.available() > 0) {
             throw new SmtpClientException("server sent data after its STARTTLS reply"); // RFC 3207 §5
         }
         try {
-            SSLSocket ssl = (SSLSocket) ClientTls.context(settings.tls()).getSocketFactory()
-                    .createSocket(socket, serverName, socket.getPort(), true);
-            ssl.setUseClientMode(true);
-            ssl.setEnabledProtocols(ClientTls.protocols(ssl));
-            ssl.setSoTimeout((int) settings.tlsTimeout().toMillis());
-            ssl.startHandshake();
-            attach(ssl);
+            attach(ClientTls.handshake(socket, serverName, settings, required));
             tls = true;
         } catch (IOException e) {
-            throw new TlsFailure(e.getMessage(), e);
+            throw new TlsFailure(required.map(t -> t.policy() + ": ").orElse("") + "TLS with " + serverName
+                    + " failed: " + e.getMessage(), e);
         }
     }
 

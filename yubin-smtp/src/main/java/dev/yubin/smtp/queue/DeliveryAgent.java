@@ -182,11 +182,18 @@ final class DeliveryAgent implements Runnable {
     /** Tries each address of each host in order; returns null when connected, else the last problem. */
     private String connect(Route.Hosts hosts) {
         String problem = "no host to try";
+        TransportSecurity.Plan security = routes.security().plan(queue.destination());
         for (Route.Host h : hosts.hosts()) {
+            TransportSecurity.HostSecurity tls = security.decide(h);
+            if (tls instanceof TransportSecurity.Skip skip) {
+                problem = skip.reason(); // RFC 8461 §4.1, RFC 7672 §2.2: try the next MX, else defer
+                LOG.info("event=queue.host_skipped dest={} host={} reason=\"{}\"", queue.destination(), h.name(),
+                        problem);
+                continue;
+            }
             for (InetAddress a : h.addresses()) {
                 try {
-                    connection = SmtpConnection.open(new InetSocketAddress(a, settings.port()), h.name(),
-                            settings.client());
+                    connection = tls.open(new InetSocketAddress(a, settings.port()), h.name(), settings.client());
                     sentOnConnection = 0;
                     LOG.debug("event=queue.connected dest={} host={} addr={} tls={}", queue.destination(), h.name(),
                             a.getHostAddress(), connection.isTls());

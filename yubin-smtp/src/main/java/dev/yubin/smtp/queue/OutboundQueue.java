@@ -65,13 +65,22 @@ public final class OutboundQueue implements OutboundRouter, AutoCloseable {
     public OutboundQueue(OutboundSettings settings, QueueStore store, Resolver resolver, Directory directory,
                          MailboxStore mailboxes, BlobStore blobs, MessageIndexer indexer, Clock clock,
                          DkimSigners dkim) {
+        this(settings, store, resolver, directory, mailboxes, blobs, indexer, clock, dkim, TransportSecurity.none());
+    }
+
+    /**
+     * A queue that also applies MTA-STS and DANE to outbound connections ({@link TransportSecurity}).
+     */
+    public OutboundQueue(OutboundSettings settings, QueueStore store, Resolver resolver, Directory directory,
+                         MailboxStore mailboxes, BlobStore blobs, MessageIndexer indexer, Clock clock,
+                         DkimSigners dkim, TransportSecurity security) {
         this.store = store;
         this.settings = settings;
         this.signing = new OutboundSigning(dkim, blobs, settings.hostname(), clock); // authserv-id = our host name
         this.clock = clock;
         this.local = new LocalDelivery(directory, mailboxes, blobs, indexer, clock);
         Bouncer bouncer = new Bouncer(settings, blobs, local, store, clock);
-        this.scheduler = new Scheduler(settings, store, new Routes(resolver), local, blobs, bouncer, clock);
+        this.scheduler = new Scheduler(settings, store, new Routes(resolver, security), local, blobs, bouncer, clock);
     }
 
     /**

@@ -19,9 +19,21 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class Routes {
     private final Resolver resolver;
+    private final TransportSecurity security;
 
     public Routes(Resolver resolver) {
+        this(resolver, TransportSecurity.none());
+    }
+
+    /** Routes whose hosts are used under {@code security} (MTA-STS, DANE; see {@link TransportSecurity}). */
+    public Routes(Resolver resolver, TransportSecurity security) {
         this.resolver = resolver;
+        this.security = security;
+    }
+
+    /** How TLS must be used with the hosts of a route. */
+    public TransportSecurity security() {
+        return security;
     }
 
     public Route resolve(Destination destination) {

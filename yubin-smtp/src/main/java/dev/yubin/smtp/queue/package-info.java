@@ -8,7 +8,10 @@
  * §4.5.4.1 (retry strategy, give-up time), §6.1 (never bounce the null sender); RFC 7505 (null
  * MX → 5.1.10 at once); RFC 5890 (IDN in A-label form); RFC 5321 §4.1.3 (address literals);
  * RFC 3461/3464 (DSNs, through {@code dev.yubin.smtp.dsn}); RFC 6376 §5 (DKIM signing, once, when
- * a message enters the queue: {@link dev.yubin.smtp.queue.DkimSigners}, by the From domain).
+ * a message enters the queue: {@link dev.yubin.smtp.queue.DkimSigners}, by the From domain);
+ * RFC 8461 (MTA-STS) and RFC 7672 (DANE) through {@link dev.yubin.smtp.queue.TransportSecurity}:
+ * per MX host, DANE when its TLSA records are DNSSEC-authenticated, else the domain's MTA-STS
+ * policy, else opportunistic TLS; a host that fails required TLS is never used in plaintext.
  *
  * <p>Invariants: one entry per message and destination; the scheduler's {@code finish} is the
  * only place that ends an attempt, and {@code Attempts.decide} the only place that picks the next
@@ -23,8 +26,9 @@
  * <p>Gaps: a message to several domains is retried per domain; report parts are collected per
  * process (two processes finishing a message's last two entries at once are serialised by the
  * database, but the orphan-blob sweep does not yet know that an unsent report holds a body);
- * leases are renewed every third of {@code lease} by the scheduler, so only a process stalled
- * longer than a lease loses its claims; per-destination state (rate limit) is not shared across
+ * MTA-STS testing mode logs MX mismatches but not TLS failures, and no TLS-RPT (RFC 8460)
+ * reports are sent; leases are renewed every third of {@code lease} by the scheduler, so only a
+ * process stalled longer than a lease loses its claims; per-destination state (rate limit) is not shared across
  * processes; IPv6 addresses are tried after IPv4. Only mail handed over by an authenticated user
  * is DKIM-signed ({@code OutboundRouter.Origin}); alias forwards of unauthenticated MX mail keep
  * their own signatures and are not yet ARC-sealed (RFC 8617), so they may fail DMARC downstream.
