@@ -19,9 +19,12 @@ import dev.yubin.net.tls.TlsContexts;
 import dev.yubin.net.tls.TlsSettings;
 import dev.yubin.pop3.Pop3Server;
 import dev.yubin.pop3.Pop3Settings;
+import dev.yubin.core.EmailAddress;
 import dev.yubin.dns.DnsjavaResolver;
 import dev.yubin.dns.DnsjavaSettings;
 import dev.yubin.dns.Resolver;
+import dev.yubin.smtp.dmarc.DmarcReportSettings;
+import dev.yubin.smtp.dmarc.DmarcReporter;
 import dev.yubin.smtp.queue.OutboundQueue;
 import dev.yubin.smtp.queue.OutboundSettings;
 import dev.yubin.smtp.queue.TransportSecurity;
@@ -40,6 +43,8 @@ import dev.yubin.smtp.server.SmtpAccess;
 import dev.yubin.smtp.server.auth.AuthenticationFilter;
 import dev.yubin.smtp.server.SmtpServer;
 import dev.yubin.store.sql.SqliteStore;
+import dev.yubin.store.dmarc.DmarcReportStore;
+import dev.yubin.store.sql.dmarc.SqliteDmarcReportStore;
 import dev.yubin.store.sql.queue.SqliteQueueStore;
 import dev.yubin.smtp.server.SmtpSettings;
 import java.io.IOException;
@@ -66,6 +71,8 @@ public final class Server implements AutoCloseable {
     private final Stores stores;
     private final List<Listener> listeners = new ArrayList<>();
     private OutboundQueue queue;
+    private DmarcReportStore dmarcReports;
+    private DmarcReporter dmarcReporter;
     private HttpServer http;
 
     private Server(Stores stores) {
@@ -113,6 +120,31 @@ public final class Server implements AutoCloseable {
                 .collect(java.util.stream.Collectors.toSet());
     }
 
+    /** SPF/DKIM/DMARC/ARC on the MX; with DMARC reports on, each evaluation is also kept for them. */
+    private AuthenticationFilter authenticationFilter(Config config, String hostname, Resolver resolver) {
+        MessageAuthenticator authenticator = new MessageAuthenticator(resolver, AuthSettings.defaults(hostname)
+                .withTrustedArcSealers(commaList(config.string(Catalogue.AUTH_ARC_TRUSTED_SEALERS))), Clock.systemUTC());
+        return dmarcReports == null ? new AuthenticationFilter(authenticator, hostname)
+                : new AuthenticationFilter(authenticator, hostname, dmarcReports, Clock.systemUTC());
+    }
+
+    /** RFC 7489 §7.2: evaluations kept in the store, reports sent through the queue every interval. */
+    private void startDmarcReports(Config config, String hostname, Resolver resolver, SqliteStore sqlite) {
+        String from = config.string(Catalogue.DMARC_REPORTS_FROM);
+        String org = config.string(Catalogue.DMARC_REPORTS_ORG_NAME);
+        EmailAddress sender;
+        try {
+            sender = EmailAddress.parse(from.isBlank() ? "noreply-dmarc@" + hostname : from);
+        } catch (IllegalArgumentException e) {
+            throw new dev.yubin.app.config.ConfigException("invalid value for 'dmarc.reports.from': " + from);
+        }
+        dmarcReports = new SqliteDmarcReportStore(sqlite);
+        dmarcReporter = new DmarcReporter(new DmarcReportSettings(org.isBlank() ? hostname : org, sender,
+                config.duration(Catalogue.DMARC_REPORTS_INTERVAL), DmarcReportSettings.DEFAULT_MAX_RECORDS),
+                dmarcReports, resolver, queue, stores.blobs(), Clock.systemUTC());
+        dmarcReporter.start();
+    }
+
     private void startListeners(Config config) {
         String hostname = hostname(config);
         MessageLimits d = MessageLimits.defaults();
@@ -132,6 +164,9 @@ public final class Server implements AutoCloseable {
                     new DkimKeyStore(config.path(Catalogue.DATA_DIR).resolve("dkim"), Clock.systemUTC()),
                     transportSecurity(config, resolver));
             queue.start();
+            if (config.bool(Catalogue.DMARC_REPORTS_ENABLED)) {
+                startDmarcReports(config, hostname, resolver, sqlite);
+            }
         }
 
         startHttp(config, hostname);
@@ -180,10 +215,7 @@ public final class Server implements AutoCloseable {
             Duration timeout = config.duration(Catalogue.SMTP_TIMEOUT);
             if (smtpAddress != null) {
                 List<InboundFilter> filters = config.bool(Catalogue.AUTH_INBOUND_CHECKS)
-                        ? List.of(new AuthenticationFilter(new MessageAuthenticator(resolver, AuthSettings.defaults(hostname)
-                                .withTrustedArcSealers(commaList(config.string(Catalogue.AUTH_ARC_TRUSTED_SEALERS))),
-                                Clock.systemUTC()), hostname))
-                        : List.of();
+                        ? List.of(authenticationFilter(config, hostname, resolver)) : List.of();
                 SmtpServer handler = new SmtpServer(smtp, stores.directory(), stores.mailboxes(), stores.blobs(),
                         indexer, filters, Clock.systemUTC(), Optional.ofNullable(queue), access);
                 listen(new ListenerSettings("smtp", smtpAddress, ListenerSettings.Tls.PLAIN, max, perAddress, timeout),
@@ -330,6 +362,9 @@ public final class Server implements AutoCloseable {
             l.close();
         }
         listeners.clear();
+        if (dmarcReporter != null) {
+            dmarcReporter.close();
+        }
         if (http != null) {
             http.close();
         }

@@ -121,6 +121,16 @@ public final class Catalogue {
     public static final Setting POP3S_LISTEN = def("pop3s.listen", SettingType.LISTEN_ADDRESS, "0.0.0.0:995",
             "Address of the POP3 listener with implicit TLS (RFC 8314); 'off' disables it.");
 
+    // ---- DMARC aggregate reports (RFC 7489 §7.2)
+    public static final Setting DMARC_REPORTS_ENABLED = def("dmarc.reports.enabled", SettingType.BOOLEAN, "off",
+            "Record the DMARC evaluation of inbound mail and send aggregate reports to domains that ask (rua=).");
+    public static final Setting DMARC_REPORTS_ORG_NAME = def("dmarc.reports.org-name", SettingType.STRING, "",
+            "Our organisation's name in the reports; empty means the host name.");
+    public static final Setting DMARC_REPORTS_FROM = def("dmarc.reports.from", SettingType.STRING, "",
+            "Address the reports come from; empty means noreply-dmarc@<hostname>.");
+    public static final Setting DMARC_REPORTS_INTERVAL = def("dmarc.reports.interval", SettingType.DURATION, "1d",
+            "How often reports are sent (RFC 7489 ri= default: one day).");
+
     private Catalogue() {
     }
 

@@ -14,15 +14,25 @@ import java.util.Objects;
 public record DmarcAggregateReport(String orgName, String reporterEmail, String reportId, Instant begin, Instant end,
                                    String policyDomain, DmarcRecord policy, List<Row> rows) {
 
-    /** Messages with the same source and results (RFC 7489 Appendix C "RecordType"). */
+    /**
+     * Messages with the same source and results (RFC 7489 Appendix C "RecordType"); {@code override}
+     * is the PolicyOverrideType when the applied disposition differs from the policy (e.g.
+     * "trusted_forwarder", "sampled_out", "local_policy"), "" otherwise.
+     */
     public record Row(InetAddress sourceIp, int count, DmarcResult.Disposition disposition, boolean dkimAligned,
-                      boolean spfAligned, String headerFrom, List<AuthResult> dkim, AuthResult spf) {
+                      boolean spfAligned, String headerFrom, List<AuthResult> dkim, AuthResult spf, String override) {
         public Row {
             dkim = List.copyOf(dkim);
             Objects.requireNonNull(spf);
+            Objects.requireNonNull(override);
             if (count < 1) {
                 throw new IllegalArgumentException("count must be positive");
             }
+        }
+
+        public Row(InetAddress sourceIp, int count, DmarcResult.Disposition disposition, boolean dkimAligned,
+                   boolean spfAligned, String headerFrom, List<AuthResult> dkim, AuthResult spf) {
+            this(sourceIp, count, disposition, dkimAligned, spfAligned, headerFrom, dkim, spf, "");
         }
     }
 
@@ -65,6 +75,11 @@ public record DmarcAggregateReport(String orgName, String reporterEmail, String 
             });
             element(x, 8, "dkim", r.dkimAligned() ? "pass" : "fail");
             element(x, 8, "spf", r.spfAligned() ? "pass" : "fail");
+            if (!r.override().isEmpty()) {
+                x.append("        <reason>\n");
+                element(x, 10, "type", r.override());
+                x.append("        </reason>\n");
+            }
             x.append("      </policy_evaluated>\n    </row>\n    <identifiers>\n");
             element(x, 6, "header_from", r.headerFrom());
             x.append("    </identifiers>\n    <auth_results>\n");

@@ -61,6 +61,22 @@ public record DmarcRecord(Policy policy, Optional<Policy> subdomainPolicy, Align
         return first.equals("v=DMARC1");
     }
 
+    /** The record as canonical text that {@link #parse} reads back to an equal record (e.g. to store it). */
+    public String text() {
+        StringBuilder sb = new StringBuilder("v=DMARC1; p=").append(policy.keyword());
+        subdomainPolicy.ifPresent(sp -> sb.append("; sp=").append(sp.keyword()));
+        sb.append("; adkim=").append(dkimAlignment == Alignment.STRICT ? 's' : 'r');
+        sb.append("; aspf=").append(spfAlignment == Alignment.STRICT ? 's' : 'r');
+        sb.append("; pct=").append(percent);
+        if (!aggregateReportUris.isEmpty()) {
+            sb.append("; rua=").append(String.join(",", aggregateReportUris));
+        }
+        if (!failureReportUris.isEmpty()) {
+            sb.append("; ruf=").append(String.join(",", failureReportUris));
+        }
+        return sb.toString();
+    }
+
     public static DmarcRecord parse(String txt) throws DkimSyntaxException {
         if (!isDmarc1(txt)) {
             throw new DkimSyntaxException("not a DMARC1 record");

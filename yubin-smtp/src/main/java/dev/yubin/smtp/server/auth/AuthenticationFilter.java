@@ -15,6 +15,9 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.time.Clock;
+import dev.yubin.store.dmarc.DmarcReportStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +34,24 @@ public final class AuthenticationFilter implements InboundFilter {
 
     private final MessageAuthenticator authenticator;
     private final AuthenticationResults ours;
+    private final Optional<DmarcRecording> reports;
 
     /** @param authservId the authenticator's authserv-id (its settings), to find forged fields */
     public AuthenticationFilter(MessageAuthenticator authenticator, String authservId) {
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         this.ours = new AuthenticationResults(authservId);
+        this.reports = Optional.empty();
+    }
+
+    /**
+     * As {@link #AuthenticationFilter(MessageAuthenticator, String)}, also keeping each message's
+     * DMARC evaluation in {@code reports} for the aggregate reports (RFC 7489 §7.2).
+     */
+    public AuthenticationFilter(MessageAuthenticator authenticator, String authservId, DmarcReportStore reports,
+                                Clock clock) {
+        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+        this.ours = new AuthenticationResults(authservId);
+        this.reports = Optional.of(new DmarcRecording(reports, clock));
     }
 
     @Override
@@ -50,6 +66,7 @@ public final class AuthenticationFilter implements InboundFilter {
         }
         String mailFrom = context.envelope().sender().address().map(Object::toString).orElse("");
         AuthVerdict verdict = authenticator.evaluate(client.address(), client.helo(), mailFrom, message);
+        reports.ifPresent(r -> r.record(client.connectionId(), client.address(), client.helo(), mailFrom, verdict));
         List<String> forged = new ArrayList<>();
         for (HeaderField h : RawMessage.parse(message).headers()) {
             if (ours.claimsOurId(h)) {
