@@ -45,6 +45,7 @@ final class Scheduler implements DeliveryAgent.Outcomes {
     private final java.util.concurrent.atomic.AtomicBoolean reportsDue = new java.util.concurrent.atomic.AtomicBoolean(true);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final java.util.Set<Long> inMemory = ConcurrentHashMap.newKeySet();
+    private final Map<Long, QueueEntry> reclaimed = new java.util.HashMap<>();
     private final Thread thread;
     private final OutcomeWriter outcomes;
     private volatile boolean running = true;
@@ -162,8 +163,12 @@ final class Scheduler implements DeliveryAgent.Outcomes {
     }
 
     private void dispatch(QueueEntry e) {
-        if (!inMemory.add(e.id())) {
-            return; // its lease ran out while it waited here: it is still ours, do not send it twice
+        synchronized (reclaimed) {
+            if (!inMemory.add(e.id())) {
+                // still held here: claimed again between its outcome's commit and its release (decided in release)
+                reclaimed.put(e.id(), e);
+                return;
+            }
         }
         inFlight.incrementAndGet();
         toDestination(e);
@@ -240,8 +245,18 @@ final class Scheduler implements DeliveryAgent.Outcomes {
     }
 
     private void release(QueueEntry e) {
-        inMemory.remove(e.id());
-        inFlight.decrementAndGet();
+        QueueEntry again;
+        synchronized (reclaimed) {
+            again = reclaimed.remove(e.id());
+            if (again == null || again.attempts() <= e.attempts()) {
+                // none, or claimed before this attempt's outcome was stored (its lease had run out): that claim is
+                // void now, the entry is due again by the stored outcome; never send it twice
+                inMemory.remove(e.id());
+                inFlight.decrementAndGet();
+                return;
+            }
+        }
+        toDestination(again); // the claim saw the stored outcome: a new attempt, held as before
     }
 
     private static void logAttempt(QueueEntry e, Attempts.Decision d, boolean applied) {
