@@ -212,6 +212,6 @@ final class DeliveryAgent implements Runnable {
         return new ClientEnvelope(e.sender(), pending.stream()
                 .map(r -> new ClientEnvelope.Rcpt(r.address(), r.notifyOn(), r.originalRecipient())).toList(),
                 e.envelopeId(), e.ret(), e.utf8() == NewQueueEntry.Utf8.NEEDED ? ClientEnvelope.Utf8.NEEDED
-                : ClientEnvelope.Utf8.NOT_NEEDED, e.body());
+                : ClientEnvelope.Utf8.NOT_NEEDED, e.body(), e.authSubmitter());
     }
 }

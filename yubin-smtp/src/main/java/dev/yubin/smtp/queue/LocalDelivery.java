@@ -102,8 +102,8 @@ public final class LocalDelivery {
         try (InputStream in = blobs.open(blob)) {
             index = indexer.index(in);
         }
-        var results = mailboxes.deliver(new NewMessage(blob, size, clock.instant(), index.summary().toJson(),
-                index.searchText()), List.copyOf(targets.values()));
+        var results = mailboxes.deliver(new NewMessage(blob, size, clock.instant(), index.summary().toJson()),
+                List.copyOf(targets.values()));
         int delivered = (int) results.stream().filter(d -> d instanceof dev.yubin.store.Delivery.Delivered).count();
         return new Result(delivered, unknown, forwards);
     }

@@ -51,7 +51,8 @@ public final class DotStuffedReader {
                 byte b = chunk[i];
                 switch (state) {
                     case MIDDLE -> {
-                        if (b == '\r') {
+                        i = LineEnds.cr(chunk, i, n); // skip the rest of the line at once
+                        if (i < n) {
                             state = CR;
                         }
                     }

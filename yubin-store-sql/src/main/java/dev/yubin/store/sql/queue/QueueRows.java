@@ -28,7 +28,7 @@ import org.jdbi.v3.core.Handle;
 /** Reading and writing the rows of {@code queue_entries} and {@code queue_recipients}. */
 final class QueueRows {
     static final String COLUMNS = "id, origin_id, destination, blob, size, sender, envid, ret, utf8, body, state,"
-            + " created, next_attempt, lease_until, attempts, last_error, delay_warned";
+            + " created, next_attempt, lease_until, attempts, last_error, delay_warned, auth_submitter";
 
     private QueueRows() {
     }
@@ -40,8 +40,10 @@ final class QueueRows {
     /** Inserts the entry in {@code state} (INCOMING, or ACTIVE for the caller's own claim) and returns its id. */
     static long insert(Handle h, NewQueueEntry e, long now, QueueState state, long leaseUntil) {
         long id = h.createQuery("INSERT INTO queue_entries (origin_id, destination, blob, size, sender, envid, ret,"
-                        + " utf8, body, state, created, next_attempt, lease_until) VALUES (:origin, :dest, :blob, :size,"
-                        + " :sender, :envid, :ret, :utf8, :body, :state, :created, :now, :lease) RETURNING id")
+                        + " utf8, body, state, created, next_attempt, lease_until, auth_submitter) VALUES (:origin, :dest,"
+                        + " :blob, :size, :sender, :envid, :ret, :utf8, :body, :state, :created, :now, :lease, :auth)"
+                        + " RETURNING id")
+                .bind("auth", e.authSubmitter().orElse(null))
                 .bind("state", state.name()).bind("lease", leaseUntil)
                 .bind("origin", e.originId()).bind("dest", e.destination()).bind("blob", e.blob().value())
                 .bind("size", e.size()).bind("sender", e.sender()).bind("envid", e.envelopeId().orElse(null))
@@ -71,7 +73,7 @@ final class QueueRows {
     static QueueEntry inserted(long id, NewQueueEntry e, QueueState state, long now, long leaseUntil) {
         return new QueueEntry(id, e.originId(), e.destination(), e.blob(), e.size(), e.sender(), e.envelopeId(),
                 e.ret(), e.utf8(), e.body(), e.recipients(), state, e.created(), Instant.ofEpochMilli(now),
-                Instant.ofEpochMilli(leaseUntil), 0, "", QueueEntry.DelayWarning.NOT_SENT);
+                Instant.ofEpochMilli(leaseUntil), 0, "", QueueEntry.DelayWarning.NOT_SENT, e.authSubmitter());
     }
 
     /** Entries with these ids (in the order given), with their recipients. */
@@ -115,7 +117,8 @@ final class QueueRows {
                 BodyType.valueOf(rs.getString("body")), recipients, QueueState.valueOf(rs.getString("state")),
                 Instant.ofEpochMilli(rs.getLong("created")), Instant.ofEpochMilli(rs.getLong("next_attempt")),
                 Instant.ofEpochMilli(rs.getLong("lease_until")), rs.getInt("attempts"), rs.getString("last_error"),
-                rs.getInt("delay_warned") == 1 ? QueueEntry.DelayWarning.SENT : QueueEntry.DelayWarning.NOT_SENT);
+                rs.getInt("delay_warned") == 1 ? QueueEntry.DelayWarning.SENT : QueueEntry.DelayWarning.NOT_SENT,
+                Optional.ofNullable(rs.getString("auth_submitter")));
     }
 
     static String notify(Collection<Notify> values) {
@@ -138,7 +141,8 @@ final class QueueRows {
      */
     static Optional<BlobId> releaseBlob(SqlAccess sql, Handle h, String blob) {
         boolean queued = h.createQuery("SELECT EXISTS (SELECT 1 FROM queue_entries WHERE blob = :n"
-                + " AND state NOT IN ('DONE', 'BOUNCED'))").bind("n", blob).mapTo(Boolean.class).one();
+                + " AND state NOT IN ('DONE', 'BOUNCED')) OR EXISTS (SELECT 1 FROM queue_reports WHERE blob = :n)")
+                .bind("n", blob).mapTo(Boolean.class).one();
         if (queued) {
             return Optional.empty();
         }
