@@ -121,7 +121,8 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
     private final TextIndexer textIndexer;
 
     private SqliteStore(Path dataDir, FsBlobStore files, HikariDataSource readerPool, SqlWriter writer,
-                        SqliteCheckpointer checkpointer, Watchers watchers, Settings settings) {
+                        SqliteCheckpointer checkpointer, Watchers watchers, Settings settings,
+                        javax.sql.DataSource bodyReaders) {
         this.dataDir = dataDir;
         this.checkpointer = checkpointer;
         this.readerPool = readerPool;
@@ -129,7 +130,7 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
         this.watchers = watchers;
         this.readers = Jdbi.create(readerPool);
         Db db = new Db(readers, writer, SqlDialect.SQLITE);
-        this.blobs = new SqliteBlobStore(db, readerPool, files, settings.inlineBlobMaxBytes());
+        this.blobs = new SqliteBlobStore(db, bodyReaders, files, settings.inlineBlobMaxBytes());
         this.directory = new SqlDirectory(db);
         this.mailboxes = new SqlMailboxes(db);
         this.messages = new SqlMessages(db);
@@ -169,7 +170,8 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
             Watchers watchers = new Watchers();
             SqlWriter writer = new SqlWriter(writeHandle, SqlDialect.SQLITE, watchers, blobs);
             LOG.info("event=store.open kind=sqlite data={}", dir);
-            return new SqliteStore(dir, blobs, readerPool, writer, checkpointer, watchers, settings);
+            return new SqliteStore(dir, blobs, readerPool, writer, checkpointer, watchers, settings,
+                    dataSource(url, settings, true));
         } catch (IOException | java.sql.SQLException | RuntimeException e) {
             for (AutoCloseable c : opened.reversed()) {
                 try {
@@ -269,6 +271,7 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
     public void close() {
         textIndexer.close();
         writer.close();
+        blobs.close();
         checkpointer.close();
         readerPool.close();
         LOG.info("event=store.close data={}", dataDir);

@@ -1,5 +1,7 @@
 package dev.yubin.smtp.server.data;
 
+import dev.yubin.core.LineEnds;
+
 import dev.yubin.net.LineReader;
 import java.io.EOFException;
 import java.io.IOException;

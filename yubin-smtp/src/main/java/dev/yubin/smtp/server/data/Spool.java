@@ -1,5 +1,7 @@
 package dev.yubin.smtp.server.data;
 
+import dev.yubin.core.LineEnds;
+
 import dev.yubin.smtp.server.MessageSource;
 import dev.yubin.store.BlobId;
 import dev.yubin.store.BlobStore;

@@ -1,4 +1,4 @@
-package dev.yubin.smtp.server.data;
+package dev.yubin.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +21,17 @@ class LineEndsTest {
             int to = from + (a.length == from ? 0 : r.nextInt(a.length - from + 1));
             assertThat(LineEnds.cr(a, from, to)).isEqualTo(naive(a, from, to, false));
             assertThat(LineEnds.crOrLf(a, from, to)).isEqualTo(naive(a, from, to, true));
+            assertThat(LineEnds.lf(a, from, to)).isEqualTo(naiveLf(a, from, to));
         }
+    }
+
+    private static int naiveLf(byte[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (a[i] == '\n') {
+                return i;
+            }
+        }
+        return to;
     }
 
     private static int naive(byte[] a, int from, int to, boolean lf) {
