@@ -36,9 +36,9 @@ final class QueueReports {
     }
 
     /** True when the message has parts that are not due yet. */
-    static boolean waiting(Handle h, String origin) {
-        return h.createQuery("SELECT EXISTS (SELECT 1 FROM queue_reports WHERE origin_id = :o AND due = 0)")
-                .bind("o", origin).mapTo(Boolean.class).one();
+    static boolean waiting(QueueStatements hot, Handle h, String origin) {
+        return hot.queryLong(h, "SELECT EXISTS (SELECT 1 FROM queue_reports WHERE origin_id = ? AND due = 0)",
+                origin) != 0;
     }
 
     /** True when an entry of the message is not finished. */

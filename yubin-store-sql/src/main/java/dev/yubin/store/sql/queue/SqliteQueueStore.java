@@ -38,6 +38,7 @@ public final class SqliteQueueStore implements QueueStore {
     private final SqlAccess sql;
     private final BlobStore blobs;
     private final Clock clock;
+    private final QueueStatements hot = new QueueStatements();
 
     public SqliteQueueStore(SqliteStore store, Clock clock) {
         this.sql = store.sql();
@@ -47,7 +48,7 @@ public final class SqliteQueueStore implements QueueStore {
 
     @Override
     public long enqueue(NewQueueEntry entry) {
-        return sql.write(h -> QueueRows.insert(h, entry, clock.millis()));
+        return sql.write(h -> QueueRows.insert(hot, h, entry, clock.millis()));
     }
 
     @Override
@@ -57,7 +58,7 @@ public final class SqliteQueueStore implements QueueStore {
         return sql.write(h -> {
             List<QueueEntry> out = new java.util.ArrayList<>(entries.size());
             for (NewQueueEntry e : entries) {
-                long id = QueueRows.insert(h, e, t, QueueState.ACTIVE, until);
+                long id = QueueRows.insert(hot, h, e, t, QueueState.ACTIVE, until);
                 out.add(QueueRows.inserted(id, e, QueueState.ACTIVE, t, until));
             }
             return out;
@@ -118,34 +119,30 @@ public final class SqliteQueueStore implements QueueStore {
     }
 
     private boolean apply(Handle h, long id, AttemptResult result, long now, List<BlobId> files, boolean[] due) {
-        Optional<Map.Entry<String, String>> row = h.createQuery("SELECT blob, origin_id FROM queue_entries"
-                        + " WHERE id = :id AND state = 'ACTIVE'").bind("id", id)
-                .map((rs, ctx) -> Map.entry(rs.getString("blob"), rs.getString("origin_id"))).findOne();
-        if (row.isEmpty()) {
+        String[] row = hot.queryStrings(h, "SELECT blob, origin_id FROM queue_entries WHERE id = ? AND state = 'ACTIVE'",
+                id);
+        if (row == null) {
             return false;
         }
-        String blob = row.get().getKey();
-        String origin = row.get().getValue();
-        QueueRows.updateRecipients(h, id, result.recipients());
-        h.createUpdate("UPDATE queue_entries SET state = :s, next_attempt = :next, lease_until = 0,"
-                        + " attempts = attempts + 1, last_error = :err, delay_warned = :warned,"
-                        + " finished = :fin WHERE id = :id")
-                .bind("s", result.state().name()).bind("next", result.nextAttempt().toEpochMilli())
-                .bind("err", result.lastError())
-                .bind("warned", result.delayWarned() == QueueEntry.DelayWarning.SENT ? 1 : 0)
-                .bind("fin", result.state().isFinished() ? now : 0).bind("id", id).execute();
+        String blob = row[0];
+        String origin = row[1];
+        QueueRows.updateRecipients(hot, h, id, result.recipients());
+        hot.update(h, "UPDATE queue_entries SET state = ?, next_attempt = ?, lease_until = 0, attempts = attempts + 1,"
+                        + " last_error = ?, delay_warned = ?, finished = ? WHERE id = ?", result.state().name(),
+                result.nextAttempt().toEpochMilli(), result.lastError(),
+                result.delayWarned() == QueueEntry.DelayWarning.SENT ? 1 : 0, result.state().isFinished() ? now : 0, id);
         if (!result.reports().isEmpty()) {
             QueueReports.insert(h, id, origin, blob, result.reports());
         }
         // RFC 3464 §2: one report per message, with a section for each recipient, whatever its domain
         boolean reportNow = result.timing() == AttemptResult.ReportTiming.NOW && !result.reports().isEmpty();
-        if ((reportNow || result.state().isFinished()) && QueueReports.waiting(h, origin)
+        if ((reportNow || result.state().isFinished()) && QueueReports.waiting(hot, h, origin)
                 && (reportNow || !QueueReports.unfinished(h, origin))) {
             QueueReports.markDue(h, origin);
             due[0] = true;
         }
         if (result.state().isFinished()) {
-            QueueRows.releaseBlob(sql, h, blob).ifPresent(files::add);
+            QueueRows.releaseBlob(hot, sql, h, blob).ifPresent(files::add);
         }
         return true;
     }
@@ -161,7 +158,7 @@ public final class SqliteQueueStore implements QueueStore {
         sql.write(h -> {
             files.clear();
             for (String blob : QueueReports.delete(h, ids)) {
-                QueueRows.releaseBlob(sql, h, blob).ifPresent(files::add);
+                QueueRows.releaseBlob(hot, sql, h, blob).ifPresent(files::add);
             }
             return null;
         });
@@ -210,7 +207,7 @@ public final class SqliteQueueStore implements QueueStore {
         Optional<Optional<BlobId>> outcome = sql.write(h -> {
             Optional<String> blob = h.createQuery("DELETE FROM queue_entries WHERE id = :id RETURNING blob")
                     .bind("id", id).mapTo(String.class).findOne();
-            return blob.map(b -> QueueRows.releaseBlob(sql, h, b));
+            return blob.map(b -> QueueRows.releaseBlob(hot, sql, h, b));
         });
         outcome.flatMap(b -> b).ifPresent(this::deleteFile);
         return outcome.isPresent();
