@@ -81,7 +81,7 @@ public final class Server implements AutoCloseable {
 
     /** Starts everything or nothing: a listener that cannot bind stops start-up with its address named. */
     public static Server start(Config config) {
-        Stores stores = Stores.open(config);
+        Stores stores = Stores.openIndexing(config, indexer(config));
         Server server = new Server(stores);
         if (stores.handle() instanceof dev.yubin.store.sql.SqliteStore sqlite) {
             // Bodies written before a crash but never delivered: remove the ones older than a day.
@@ -113,6 +113,13 @@ public final class Server implements AutoCloseable {
         } catch (IOException e) {
             return "localhost";
         }
+    }
+
+    /** The MIME parser with the configured limits (the SMTP MIME depth limit applies everywhere). */
+    public static MessageIndexer indexer(Config config) {
+        MessageLimits d = MessageLimits.defaults();
+        return new MessageIndexer(new MessageLimits(config.integer(Catalogue.SMTP_MAX_MIME_DEPTH),
+                d.maxHeaderBytes(), d.maxSearchTextBytes()));
     }
 
     private static java.util.Set<String> commaList(String value) {
@@ -147,9 +154,7 @@ public final class Server implements AutoCloseable {
 
     private void startListeners(Config config) {
         String hostname = hostname(config);
-        MessageLimits d = MessageLimits.defaults();
-        MessageIndexer indexer = new MessageIndexer(new MessageLimits(config.integer(Catalogue.SMTP_MAX_MIME_DEPTH),
-                d.maxHeaderBytes(), d.maxSearchTextBytes()));
+        MessageIndexer indexer = indexer(config);
 
         Resolver resolver = new DnsjavaResolver(dnsSettings(config));
         if (stores.handle() instanceof SqliteStore sqlite) {

@@ -10,7 +10,9 @@ import java.util.Objects;
 
 /**
  * Parses a whole RFC 5322 message once and returns everything the servers need of it: ENVELOPE and
- * BODYSTRUCTURE data with part offsets, search text, MIME depth and the Received: count.
+ * BODYSTRUCTURE data with part offsets, MIME depth and the Received: count ({@link #index}); and,
+ * separately, because decoding text costs as much again and is only needed by the deferred
+ * full-text index, the search text ({@link #text}).
  * Thread-safe (no state besides its limits); never throws for malformed MIME (best effort, like Dovecot).
  */
 public final class MessageIndexer {
@@ -37,15 +39,27 @@ public final class MessageIndexer {
      */
     public IndexedMessage index(byte[] rfc822, int off, int len) {
         Objects.checkFromIndexSize(off, len, rfc822.length);
-        SearchText search = new SearchText(limits.maxSearchTextBytes());
-        MimeParser parser = new MimeParser(rfc822, off, off + len, limits, search);
+        MimeParser parser = new MimeParser(rfc822, off, off + len, limits, null);
         MimeParser.Node root = parser.parse();
         Map<String, String> headers = root.header.cached;
         BodyPart body = toPart(root, off);
         OffsetDateTime date = DateHeader.parse(headers.get("date")).orElse(null);
         MessageSummary summary = new MessageSummary(root.bodyStart - off, headers, body, date);
-        return new IndexedMessage(summary, search.toString(), parser.depth, parser.tooDeep,
-                root.header.receivedCount, len);
+        return new IndexedMessage(summary, parser.depth, parser.tooDeep, root.header.receivedCount, len);
+    }
+
+    /** Reads the stream to its end and returns its search text; only the stream's IOException escapes. */
+    public MessageText text(InputStream rfc822) throws IOException {
+        byte[] all = rfc822.readAllBytes();
+        return text(all, 0, all.length);
+    }
+
+    /** The search text of {@code len} octets of {@code rfc822} from {@code off}. */
+    public MessageText text(byte[] rfc822, int off, int len) {
+        Objects.checkFromIndexSize(off, len, rfc822.length);
+        MessageText.Builder text = new MessageText.Builder(limits);
+        new MimeParser(rfc822, off, off + len, limits, text).parse();
+        return text.build();
     }
 
     /** Converts the parser's tree to records; depth is bounded by the parser's depth limit. */

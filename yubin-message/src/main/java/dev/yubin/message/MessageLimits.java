@@ -6,7 +6,7 @@ package dev.yubin.message;
  * @param maxMimeDepth deepest multipart / message/rfc822 nesting that is descended into (Dovecot: 100;
  *     at most {@link #MAX_MIME_DEPTH})
  * @param maxHeaderBytes octets of one header section that are examined; the rest is skipped
- * @param maxSearchTextBytes UTF-8 octets of {@link IndexedMessage#searchText()} at most
+ * @param maxSearchTextBytes UTF-8 octets of each text of {@link MessageText} at most
  * @param maxMimeParts total MIME parts recorded per message (Dovecot: 10,000); later parts are folded
  *     into their parent's body
  */

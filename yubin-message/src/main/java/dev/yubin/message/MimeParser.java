@@ -60,7 +60,8 @@ final class MimeParser {
     private final byte[] b;
     private final int end;
     private final MessageLimits limits;
-    private final SearchText search;
+    /** Where search text goes; null when the caller wants structure only (no decoding work). */
+    private final MessageText.Builder search;
     private final List<Node> open = new ArrayList<>();
     private final HeaderSection.Delimiters delimiters = this::isDelimiterLine;
     private int pos;
@@ -73,7 +74,7 @@ final class MimeParser {
     int depth;
     boolean tooDeep;
 
-    MimeParser(byte[] b, int start, int end, MessageLimits limits, SearchText search) {
+    MimeParser(byte[] b, int start, int end, MessageLimits limits, MessageText.Builder search) {
         this.b = b;
         this.pos = start;
         this.end = end;
@@ -117,8 +118,9 @@ final class MimeParser {
         }
         Node n = new Node(headerStart, h, lineFeeds, ct, level, open.size());
         open.add(n);
-        if (kind == HeaderKind.MESSAGE) {
-            SearchFeed.headers(search, h.cached);
+        if (kind == HeaderKind.MESSAGE && search != null) {
+            // the top-level header is the message's header; an attached message's is part of the body
+            SearchFeed.headers(level == 0 ? search.headers() : search.body(), h.cached);
         }
         if (ct.type().equals("multipart")) {
             String boundary = ct.param("boundary");
@@ -263,7 +265,9 @@ final class MimeParser {
             only.end = n.end;
             only.lines = n.lines;
             n.children.add(only);
-            SearchFeed.leaf(search, b, only);
+            if (search != null) {
+                SearchFeed.leaf(search.body(), b, only);
+            }
         } else if (n.boundary == null && n.message == null) {
             feedLeaf(n);
         }
@@ -275,6 +279,9 @@ final class MimeParser {
      * plain part much smaller than the HTML ("view this mail in HTML") does not count.
      */
     private void feedLeaf(Node n) {
+        if (search == null) {
+            return;
+        }
         Node alternative = null;
         for (int k = open.size() - 1; k >= 0; k--) {
             Node a = open.get(k);
@@ -289,7 +296,7 @@ final class MimeParser {
                 && (long) alternative.plainIndexed * 8 >= size) {
             return;
         }
-        SearchFeed.leaf(search, b, n);
+        SearchFeed.leaf(search.body(), b, n);
         if (plain && alternative != null && open.get(open.size() - 1) == alternative) {
             alternative.plainIndexed = Math.max(alternative.plainIndexed, size);
         }

@@ -17,6 +17,10 @@ final class Messages {
         return (String.join("\r\n", lines) + "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
+    static MessageText text(byte[] raw) {
+        return INDEXER.text(raw, 0, raw.length);
+    }
+
     static IndexedMessage index(byte[] raw) {
         IndexedMessage m = INDEXER.index(raw, 0, raw.length);
         checkInvariants(m.summary().body(), 0, raw.length);

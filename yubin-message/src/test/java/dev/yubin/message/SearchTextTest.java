@@ -1,5 +1,6 @@
 package dev.yubin.message;
 
+import static dev.yubin.message.Messages.text;
 import static dev.yubin.message.Messages.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +24,7 @@ class SearchTextTest {
     void headersAreDecoded() {
         byte[] raw = message("Subject: =?UTF-8?B?8J+YgCBzbWlsZQ==?=\r\nFrom: =?iso-8859-1?q?J=FCrgen?= <j@x>\r\n",
                 "hi\r\n".getBytes());
-        String text = index(raw).searchText();
+        String text = text(raw).all();
         assertThat(text).contains("\uD83D\uDE00 smile").contains("Jürgen <j@x>").contains("hi");
     }
 
@@ -31,7 +32,7 @@ class SearchTextTest {
     void quotedPrintableLatin1() {
         byte[] raw = message("Content-Type: text/plain; charset=ISO-8859-1\r\nContent-Transfer-Encoding: quoted-printable\r\n",
                 "Caf=E9 cr=\r\n=E8me =3D ok\r\n".getBytes());
-        assertThat(index(raw).searchText()).contains("Café crème = ok");
+        assertThat(text(raw).all()).contains("Café crème = ok");
     }
 
     @Test
@@ -39,20 +40,20 @@ class SearchTextTest {
         String b64 = Base64.getMimeEncoder().encodeToString("Grüße aus Köln 東京".getBytes(StandardCharsets.UTF_8));
         byte[] raw = message("Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n",
                 (b64 + "\r\n").getBytes());
-        assertThat(index(raw).searchText()).contains("Grüße aus Köln 東京");
+        assertThat(text(raw).all()).contains("Grüße aus Köln 東京");
     }
 
     @Test
     void rawLatin1AndUnknownCharset() {
         byte[] raw = message("Content-Type: text/plain; charset=iso-8859-1\r\n",
                 "na\u00efve\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        assertThat(index(raw).searchText()).contains("naïve");
+        assertThat(text(raw).all()).contains("naïve");
         byte[] unknown = message("Content-Type: text/plain; charset=x-no-such\r\n",
                 "ok ünïcode\r\n".getBytes(StandardCharsets.UTF_8));
-        assertThat(index(unknown).searchText()).contains("ok ünïcode");
+        assertThat(text(unknown).all()).contains("ok ünïcode");
         byte[] mislabelled = message("Content-Type: text/plain; charset=us-ascii\r\n",
                 "caf\u00e9\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        assertThat(index(mislabelled).searchText()).contains("café");
+        assertThat(text(mislabelled).all()).contains("café");
     }
 
     @Test
@@ -61,7 +62,7 @@ class SearchTextTest {
                 ("<html><head><style>p{color:red}</style><script>var x='<b>';</script></head>"
                         + "<body><p>Fish &amp; chips</p><!-- hidden --><b>&#233;t&eacute;</b></body></html>\r\n")
                         .getBytes());
-        String text = index(raw).searchText();
+        String text = text(raw).all();
         assertThat(text).contains("Fish & chips").doesNotContain("color").doesNotContain("var x")
                 .doesNotContain("hidden").doesNotContain("<p>").contains("ét&eacute;");
     }
@@ -71,7 +72,7 @@ class SearchTextTest {
         byte[] raw = Messages.crlf("Content-Type: multipart/mixed; boundary=b", "", "--b", "", "visible",
                 "--b", "Content-Type: application/octet-stream; name=\"report.pdf\"",
                 "Content-Transfer-Encoding: base64", "", "aW52aXNpYmxl", "--b--");
-        String text = index(raw).searchText();
+        String text = text(raw).all();
         assertThat(text).contains("visible").contains("report.pdf").doesNotContain("invisible");
     }
 
@@ -82,17 +83,18 @@ class SearchTextTest {
                 "", "x", "--b", "Content-Type: application/pdf",
                 "Content-Disposition: attachment; filename*0*=iso-8859-1''caf%E9; filename*1=\"_menu.pdf\"", "", "x",
                 "--b", "Content-Type: application/pdf; name=\"=?utf-8?q?na=C3=AFve.pdf?=\"", "", "x", "--b--");
-        assertThat(index(raw).searchText()).contains("€ rates.pdf").contains("café_menu.pdf").contains("naïve.pdf");
+        assertThat(text(raw).all()).contains("€ rates.pdf").contains("café_menu.pdf").contains("naïve.pdf");
     }
 
     @Test
     void boundedByMaxSearchTextBytes() {
         byte[] raw = message("Subject: s\r\n", "é".repeat(100_000).getBytes(StandardCharsets.UTF_8));
         MessageIndexer indexer = new MessageIndexer(new MessageLimits(10, 1 << 20, 1000));
-        String text = indexer.index(raw, 0, raw.length).searchText();
-        assertThat(text.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(1000);
-        assertThat(text).startsWith("s\n").contains("éééé");
+        MessageText text = indexer.text(raw, 0, raw.length);
+        assertThat(text.body().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(1000);
+        assertThat(text.headers()).isEqualTo("s");
+        assertThat(text.body()).contains("éééé");
         MessageIndexer none = new MessageIndexer(new MessageLimits(10, 1 << 20, 0));
-        assertThat(none.index(raw, 0, raw.length).searchText()).isEmpty();
+        assertThat(none.text(raw, 0, raw.length).all()).isEmpty();
     }
 }

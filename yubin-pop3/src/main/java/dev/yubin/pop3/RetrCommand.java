@@ -2,6 +2,7 @@ package dev.yubin.pop3;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +40,8 @@ record RetrCommand(String message) implements Pop3Command {
                     return;
                 }
                 try (body) {
-                    s.reply("+OK " + f.message().size() + " octets");
-                    s.streamer().stream(body, s.connection().output(), bodyLines);
+                    byte[] status = ("+OK " + f.message().size() + " octets\r\n").getBytes(StandardCharsets.US_ASCII);
+                    s.streamer().stream(status, body, s.connection().output(), bodyLines);
                 }
                 if (bodyLines < 0) {
                     s.maildrop().markRetrieved(f.number());

@@ -22,7 +22,7 @@ class MessageStreamerTest {
 
     private static String send(String msg, int chunk, long lines) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new MessageStreamer().stream(trickle(msg, chunk), out, lines);
+        new MessageStreamer().stream(new byte[0], trickle(msg, chunk), out, lines);
         return out.toString(StandardCharsets.UTF_8);
     }
 

@@ -77,7 +77,7 @@ final class Pop3Fixture implements AutoCloseable {
             w.stream().write(bytes);
             id = w.commit();
         }
-        List<Delivery> d = store.deliver(new NewMessage(id, bytes.length, Instant.now(), "", ""),
+        List<Delivery> d = store.deliver(new NewMessage(id, bytes.length, Instant.now(), ""),
                 List.of(DeliveryTarget.inbox(user.id())));
         return ((Delivery.Delivered) d.get(0)).uid();
     }

@@ -112,8 +112,17 @@ public interface MailboxStore {
      */
     long recentMark(MailboxId mailbox);
 
-    /** Full-text search over the message text given at delivery ({@code searchText}); UIDs ascending. */
-    List<Long> searchText(MailboxId mailbox, String text);
+    /**
+     * Full-text search: UIDs (ascending) of the mailbox's messages whose decoded text in {@code scope}
+     * contains {@code text}, ignoring case. The text comes from the store's {@link TextExtractor}:
+     * indexed in the background, and extracted on the spot for messages not indexed yet.
+     */
+    List<Long> searchText(MailboxId mailbox, String text, TextScope scope);
+
+    /** {@link #searchText(MailboxId, String, TextScope)} over header and body. */
+    default List<Long> searchText(MailboxId mailbox, String text) {
+        return searchText(mailbox, text, TextScope.TEXT);
+    }
 
     /**
      * Calls {@code listener} after each committed change to the mailbox (new messages, flags,

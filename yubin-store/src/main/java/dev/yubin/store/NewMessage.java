@@ -10,14 +10,12 @@ import java.time.Instant;
  * @param internalDate IMAP INTERNALDATE (arrival time), second precision is kept
  * @param summary cached parse of headers and MIME structure, opaque to the store (yubin-message
  *     writes and reads it) so FETCH ENVELOPE/BODYSTRUCTURE never re-parse the body
- * @param searchText text the full-text index keeps for SEARCH BODY/TEXT (may be empty)
  */
-public record NewMessage(BlobId blob, long size, Instant internalDate, String summary, String searchText) {
+public record NewMessage(BlobId blob, long size, Instant internalDate, String summary) {
     public NewMessage {
         if (size < 0) {
             throw new IllegalArgumentException("negative size");
         }
         summary = summary == null ? "" : summary;
-        searchText = searchText == null ? "" : searchText;
     }
 }

@@ -55,7 +55,7 @@ public abstract class MailboxStoreContract {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             w.stream().write(bytes);
             BlobId id = w.commit();
-            return new NewMessage(id, bytes.length, Instant.ofEpochSecond(1_700_000_000), "summary:" + text, text);
+            return new NewMessage(id, bytes.length, Instant.ofEpochSecond(1_700_000_000), "summary:" + text);
         }
     }
 

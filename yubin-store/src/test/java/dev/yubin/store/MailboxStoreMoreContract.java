@@ -107,6 +107,18 @@ public abstract class MailboxStoreMoreContract extends MailboxStoreContract {
     }
 
     @Test
+    void searchBodyLeavesTheHeaderOut() throws IOException {
+        long u1 = deliver(alice, "nothing to see");
+        long u2 = deliver(alice, "a test inside");
+        MailboxId box = inbox(alice).id();
+        // every message says "Subject: test"
+        assertThat(store.searchText(box, "test", TextScope.TEXT)).containsExactly(u1, u2);
+        assertThat(store.searchText(box, "test", TextScope.BODY)).containsExactly(u2);
+        assertThat(store.searchText(box, "es", TextScope.BODY)).containsExactly(u2);
+        assertThat(store.searchText(box, "subject", TextScope.TEXT)).isEmpty(); // field names are not text
+    }
+
+    @Test
     void summariesInRequestedOrder() throws IOException {
         long u1 = deliver(alice, "one");
         long u2 = deliver(alice, "two");

@@ -22,4 +22,9 @@ public record CachedPolicy(String id, MtaStsPolicy policy, Instant fetched) {
     public boolean isValidAt(Instant now) {
         return now.isBefore(expires());
     }
+
+    /** Past half of max_age: time to refresh it while it still protects (RFC 8461 §5.1). */
+    public boolean isDueForRefreshAt(Instant now) {
+        return !now.isBefore(fetched.plusSeconds(policy.maxAgeSeconds() / 2));
+    }
 }

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The MTA-STS policy in force for a recipient domain (RFC 8461 §5.1), as the delivery client asks
  * for it before connecting: the {@code _mta-sts} TXT record says which policy id is current; a
- * cached, unexpired policy with that id is used as it is; otherwise the policy is fetched, and
+ * cached policy with that id, less than half its max_age old, is used as it is; otherwise the
+ * policy is fetched (so a policy in use is refreshed before it expires, RFC 8461 §5.1), and
  * a valid one replaces the cached one (kept in a {@link MtaStsPolicyStore}, so restarts keep it).
  *
  * <p>When the TXT lookup fails, the TXT record is gone, or the fetch fails or answers an invalid
@@ -62,7 +63,7 @@ public final class MtaStsCache {
             return cached.map(CachedPolicy::policy);
         }
         String id = found.record().id();
-        if (cached.isPresent() && cached.get().id().equals(id)) {
+        if (isCurrent(cached, id, now)) {
             return cached.map(CachedPolicy::policy); // RFC 8461 §3.1: same id, same policy: no fetch
         }
         ReentrantLock lock = fetching.computeIfAbsent(d, k -> new ReentrantLock());
@@ -76,7 +77,7 @@ public final class MtaStsCache {
 
     private Optional<MtaStsPolicy> fetch(String d, String id, Instant now) {
         Optional<CachedPolicy> cached = cached(d).filter(c -> c.isValidAt(now));
-        if (cached.isPresent() && cached.get().id().equals(id)) {
+        if (isCurrent(cached, id, now)) {
             return cached.map(CachedPolicy::policy); // fetched meanwhile by another agent
         }
         Failure f = failures.get(d);
@@ -100,6 +101,11 @@ public final class MtaStsCache {
         LOG.info("event=mta_sts.policy_fetched domain={} id={} mode={} max_age={}", d, id,
                 fresh.policy().mode().name().toLowerCase(Locale.ROOT), fresh.policy().maxAgeSeconds());
         return Optional.of(fresh.policy());
+    }
+
+    /** Same id and not yet half way to expiry: used without a fetch; older ones are refreshed (RFC 8461 §5.1). */
+    private static boolean isCurrent(Optional<CachedPolicy> cached, String id, Instant now) {
+        return cached.isPresent() && cached.get().id().equals(id) && !cached.get().isDueForRefreshAt(now);
     }
 
     private Optional<CachedPolicy> cached(String domain) {

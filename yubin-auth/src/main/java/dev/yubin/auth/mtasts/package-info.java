@@ -14,7 +14,7 @@
  * without name checks, DANE-TA with chain and name checks), 6698 (selectors and matching types),
  * 6125 (wildcards as the whole leftmost label). Invariants: an invalid record or policy counts as
  * absent, never as permissive; a failed fetch never replaces an unexpired cached policy.
- * Known gaps: policies are refreshed when used, not proactively before expiry (RFC 8461 §5.1
- * SHOULD); the cache lives in files, not in the shared SQL store (a cluster fetches per node).
+ * Known gaps: policies are refreshed when used past half their max_age, not by a background task
+ * (a policy not used for a long time expires); the cache lives in files, not in the shared SQL store (a cluster fetches per node).
  */
 package dev.yubin.auth.mtasts;

@@ -149,6 +149,25 @@ class MtaStsCacheTest {
     }
 
     @Test
+    void aPolicyInUseIsRefreshedBeforeItExpires() {
+        dns.record("v=STSv1; id=one");
+        fetcher.body.set(ENFORCE);
+        MtaStsCache c = cache();
+        c.policy("a.test");
+        clock.now = clock.now.plus(Duration.ofHours(13)); // past half of max_age (1 day)
+        fetcher.body.set(null);
+        assertThat(c.policy("a.test")).isPresent(); // a failed refresh keeps the policy
+        fetcher.body.set(ENFORCE);
+        clock.now = clock.now.plus(MtaStsCache.RETRY_AFTER_FAILURE).plusSeconds(1);
+        assertThat(c.policy("a.test")).isPresent();
+        assertThat(fetcher.calls).hasSize(3);
+        clock.now = clock.now.plus(Duration.ofHours(20)); // beyond the first fetch's max_age, within the refreshed one
+        fetcher.body.set(null);
+        assertThat(c.policy("a.test")).isPresent(); // refresh tried and failed: the refreshed policy holds
+        assertThat(fetcher.calls).hasSize(4);
+    }
+
+    @Test
     void failedFetchesAreNotRepeatedAtOnce() {
         dns.record("v=STSv1; id=one");
         MtaStsCache c = cache();

@@ -4,21 +4,28 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ArrayBlockingQueue;
 
 /**
  * Encodes IMAP responses (RFC 9051 §7) into one buffer in front of the socket: atoms, numbers,
- * quoted strings, literals and NIL. The buffer starts small (idle sessions stay cheap) and grows
- * for big responses up to a cap, after which it is written through.
+ * quoted strings, literals and NIL. Each session owns a small buffer (idle sessions stay cheap); a
+ * bigger response borrows a full-size buffer from a pool shared by all sessions and gives it back
+ * at the flush, so a FETCH of a message is one write of one buffer, without growing (allocating
+ * and copying) a buffer step by step for every command. Past the cap the buffer is written through.
  *
  * <p>Strings are sent quoted when they are short, 7-bit (or UTF-8 once the client enabled it,
  * RFC 6855 §3) and free of CR/LF; otherwise as a literal.
  */
 public final class ResponseWriter {
     private static final int MAX_BUFFER = 64 * 1024;
+    private static final int SMALL_BUFFER = 1024;
+    /** Full-size buffers kept for reuse; more than this many responses in flight allocate their own. */
+    private static final ArrayBlockingQueue<byte[]> POOL = new ArrayBlockingQueue<>(64);
     private static final byte[] NIL = {'N', 'I', 'L'};
 
     private OutputStream out;
-    private byte[] buf = new byte[1024];
+    private final byte[] small = new byte[SMALL_BUFFER];
+    private byte[] buf = small;
     private int n;
     private boolean utf8;
 
@@ -40,9 +47,16 @@ public final class ResponseWriter {
         if (n + extra <= buf.length) {
             return;
         }
-        if (n + extra <= MAX_BUFFER) {
-            buf = java.util.Arrays.copyOf(buf, Math.min(MAX_BUFFER, Math.max(buf.length * 2, n + extra)));
-            return;
+        if (buf == small) {
+            byte[] big = POOL.poll();
+            if (big == null) {
+                big = new byte[MAX_BUFFER];
+            }
+            System.arraycopy(small, 0, big, 0, n); // never sent beyond n: no other session's bytes leak
+            buf = big;
+            if (n + extra <= MAX_BUFFER) {
+                return;
+            }
         }
         drain();
     }
@@ -113,11 +127,9 @@ public final class ResponseWriter {
         long left = len;
         while (left > 0) {
             if (n == buf.length) {
-                if (buf.length < MAX_BUFFER) {
-                    ensure(buf.length);
-                } else {
-                    drain();
-                }
+                ensure(1);
+            } else if (buf == small && left > buf.length - n) {
+                ensure((int) Math.min(left, MAX_BUFFER - n)); // the literal goes into one full-size buffer
             }
             int r = in.read(buf, n, (int) Math.min(left, buf.length - n));
             if (r < 0) {
@@ -203,8 +215,9 @@ public final class ResponseWriter {
     public void flush() throws IOException {
         drain();
         out.flush();
-        if (buf.length > 4096) {
-            buf = new byte[1024]; // idle sessions keep a small buffer
+        if (buf != small) {
+            POOL.offer(buf); // idle sessions keep only their small buffer
+            buf = small;
         }
     }
 

@@ -45,7 +45,7 @@ final class AppendProcessor {
             IndexedMessage indexed = s.services().indexer().index(data, 0, data.length);
             BlobId blob = writeBlob(s.services().blobs(), data);
             Instant date = m.date().map(d -> d.toInstant()).orElseGet(Instant::now).truncatedTo(ChronoUnit.SECONDS);
-            prepared.add(new NewMessage(blob, data.length, date, indexed.summary().toJson(), indexed.searchText()));
+            prepared.add(new NewMessage(blob, data.length, date, indexed.summary().toJson()));
         }
         List<Long> uids = new ArrayList<>();
         long validity = mb.get().uidValidity();

@@ -238,8 +238,13 @@ public final class ImapSession {
         out.flush();
     }
 
+    /**
+     * Flushes unless the client's next command is already in the read buffer (pipelining: answer
+     * several commands with one write). Only the buffer is looked at, not the socket: asking the
+     * kernel ({@code available()}) would cost a system call for every command.
+     */
     private void flushIfIdle() throws IOException {
-        if (out.buffered() > 0 && !in.hasBuffered()) {
+        if (out.buffered() > 0 && in.buffered() == 0) {
             out.flush();
         }
     }

@@ -3,6 +3,7 @@ package dev.yubin.imap.session;
 import dev.yubin.imap.command.SearchKey;
 import dev.yubin.message.MessageSummary;
 import dev.yubin.store.MessageRecord;
+import dev.yubin.store.TextScope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -61,8 +62,8 @@ final class SearchEvaluator {
 
     private void prepare(SearchKey key) {
         switch (key) {
-            case SearchKey.Body b -> text.computeIfAbsent(key, k -> fullText(b.text()));
-            case SearchKey.Text t -> text.computeIfAbsent(key, k -> fullText(t.text()));
+            case SearchKey.Body b -> text.computeIfAbsent(key, k -> fullText(b.text(), TextScope.BODY));
+            case SearchKey.Text t -> text.computeIfAbsent(key, k -> fullText(t.text(), TextScope.TEXT));
             case SearchKey.And a -> a.keys().forEach(this::prepare);
             case SearchKey.Or o -> {
                 prepare(o.left());
@@ -74,8 +75,8 @@ final class SearchEvaluator {
         }
     }
 
-    private Set<Long> fullText(String query) {
-        return new HashSet<>(s.services().store().searchText(v.mailbox().id(), query));
+    private Set<Long> fullText(String query, TextScope scope) {
+        return new HashSet<>(s.services().store().searchText(v.mailbox().id(), query, scope));
     }
 
     static boolean needsSummary(SearchKey key) {

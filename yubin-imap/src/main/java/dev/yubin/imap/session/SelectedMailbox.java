@@ -153,6 +153,9 @@ public final class SelectedMailbox {
         if (set.saved()) {
             return resolveSaved();
         }
+        if (set.ranges().size() == 1) {
+            return resolveRange(set.ranges().get(0), kind); // "FETCH n", "1:*": no scan of the mailbox
+        }
         boolean[] hit = new boolean[count + 1];
         int n = 0;
         for (SequenceSet.Range r : set.ranges()) {
@@ -189,6 +192,32 @@ public final class SelectedMailbox {
             if (hit[i]) {
                 out[k++] = i;
             }
+        }
+        return out;
+    }
+
+    private int[] resolveRange(SequenceSet.Range r, NumberKind kind) {
+        int first;
+        int last;
+        if (kind == NumberKind.SEQUENCE) {
+            if (count == 0 && (r.low() == SequenceSet.STAR || r.high() == SequenceSet.STAR)) {
+                return new int[0];
+            }
+            long from = r.from(count);
+            long to = r.to(count);
+            if (count == 0 || from < 1 || to > count) {
+                return null;
+            }
+            first = (int) from;
+            last = (int) to;
+        } else {
+            long max = maxUid();
+            first = lowerBound(r.from(max)) + 1;
+            last = lowerBound(r.to(max) + 1);
+        }
+        int[] out = new int[Math.max(0, last - first + 1)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = first + i;
         }
         return out;
     }

@@ -7,11 +7,11 @@
  *
  * <p>Invariants: a session's view changes only on its own thread or, in IDLE, under its lock; an
  * EXPUNGE (or VANISHED) is never sent during FETCH, STORE or SEARCH by sequence number; the tagged
- * OK of APPEND follows the durable store commit.
+ * OK of APPEND follows the durable store commit; a message is {@code \Recent} (RFC 3501 §2.3.2) in
+ * at most one session: an IMAP4rev1 SELECT claims only the UIDs its view has seen, EXAMINE and
+ * STATUS never claim.
  *
  * <p>Known gaps: MULTIAPPEND is made all-or-none by expunging earlier messages after a failure;
- * BODY and TEXT search the store's indexed text, which includes
- * headers; SEARCH FUZZY, NOTIFY, METADATA, ACL, ESORT
- * and CONTEXT are not offered.
+ * SEARCH FUZZY, NOTIFY, METADATA, ACL, ESORT and CONTEXT are not offered.
  */
 package dev.yubin.imap.session;

@@ -90,4 +90,48 @@ class FetchCommandTest extends ServerTestBase {
             assertThat(changed).contains("* 1 FETCH").doesNotContain("* 2 FETCH");
         }
     }
+
+    @Test
+    void singleRangesResolveAgainstGapsInUids() throws Exception {
+        for (int i = 1; i <= 6; i++) {
+            fx.deliver(fx.alice, ImapFixture.message("m" + i, "body " + i));
+        }
+        try (ImapTestClient c = fx.login()) {
+            c.ok("SELECT INBOX");
+            c.ok("UID STORE 2,4 +FLAGS.SILENT (\\Deleted)");
+            c.ok("EXPUNGE"); // UIDs 1 3 5 6 at sequence numbers 1-4
+            assertThat(joined(c.ok("UID FETCH 2:4 UID"))).contains("* 2 FETCH (UID 3)").doesNotContain("* 1 FETCH");
+            assertThat(joined(c.ok("UID FETCH 4:2 UID"))).contains("* 2 FETCH (UID 3)");
+            assertThat(joined(c.ok("UID FETCH 7:* UID"))).as("n:* includes the highest UID").contains("* 4 FETCH (UID 6)");
+            assertThat(joined(c.ok("UID FETCH 4 UID"))).doesNotContain("FETCH (");
+            assertThat(joined(c.ok("UID FETCH 100:200 UID"))).doesNotContain("FETCH (");
+            assertThat(joined(c.ok("FETCH 2:* UID"))).contains("* 2 FETCH (UID 3)").contains("* 3 FETCH (UID 5)")
+                    .contains("* 4 FETCH (UID 6)").doesNotContain("* 1 FETCH");
+            assertThat(joined(c.ok("FETCH *:3 UID"))).contains("* 3 FETCH (UID 5)").contains("* 4 FETCH (UID 6)");
+            assertThat(joined(c.ok("FETCH 4 UID"))).contains("* 4 FETCH (UID 6)");
+            assertThat(ImapTestClient.last(c.command("FETCH 5 UID"))).contains("BAD");
+            assertThat(ImapTestClient.last(c.command("FETCH 3:5 UID"))).contains("BAD");
+        }
+    }
+
+    @Test
+    void largeBodiesAcrossManyResponsesStayIntact() throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; body.length() < 150_000; i++) {
+            body.append("line ").append(i).append(" of a long message\r\n");
+        }
+        String big = ImapFixture.message("big", body.toString());
+        String small = ImapFixture.message("small", "tiny");
+        fx.deliver(fx.alice, big);
+        fx.deliver(fx.alice, small);
+        try (ImapTestClient c = fx.login()) {
+            c.ok("SELECT INBOX");
+            for (int round = 0; round < 3; round++) {
+                String r = joined(c.ok("FETCH 1:2 BODY.PEEK[]"));
+                assertThat(r).contains("BODY[] {" + big.length() + "}\r\n" + big + ")")
+                        .contains("BODY[] {" + small.length() + "}\r\n" + small + ")");
+                assertThat(joined(c.ok("FETCH 2 BODY.PEEK[]"))).contains(small);
+            }
+        }
+    }
 }

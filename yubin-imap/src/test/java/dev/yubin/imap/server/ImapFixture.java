@@ -53,7 +53,10 @@ public final class ImapFixture implements AutoCloseable {
     }
 
     public ImapFixture(Path dir, ImapSettings settings) throws IOException {
-        store = SqliteStore.open(dir);
+        store = SqliteStore.open(SqliteStore.Settings.defaults(dir).withTextExtractor(in -> {
+            dev.yubin.message.MessageText t = indexer.text(in);
+            return new dev.yubin.store.TextExtractor.Text(t.headers(), t.body());
+        }));
         blobs = store.blobs();
         store.addDomain(Domain.parse("example.com"));
         alice = store.addUser(EmailAddress.parse("alice@example.com"), CREDENTIALS);
@@ -95,7 +98,7 @@ public final class ImapFixture implements AutoCloseable {
                 id = w.commit();
             }
             NewMessage nm = new NewMessage(id, data.length, Instant.now().truncatedTo(ChronoUnit.SECONDS),
-                    im.summary().toJson(), im.searchText());
+                    im.summary().toJson());
             List<Delivery> d = store.deliver(nm, List.of(new DeliveryTarget(user.id(), mailbox, Set.of())));
             return ((Delivery.Delivered) d.get(0)).uid();
         } catch (IOException e) {

@@ -22,6 +22,9 @@ class SearchCommandTest extends ServerTestBase {
             assertThat(c.ok("SEARCH SUBJECT \"über\"").get(0)).isEqualTo("* SEARCH 3");
             assertThat(c.ok("SEARCH BODY pizza").get(0)).isEqualTo("* SEARCH 2");
             assertThat(c.ok("SEARCH TEXT spreadsheet").get(0)).isEqualTo("* SEARCH 1");
+            // RFC 9051 §6.4.4: BODY looks at the body only, TEXT at header and body
+            assertThat(c.ok("SEARCH BODY quarterly").get(0)).isEqualTo("* SEARCH");
+            assertThat(c.ok("SEARCH TEXT quarterly").get(0)).isEqualTo("* SEARCH 1");
             assertThat(c.ok("SEARCH FROM carol").get(0)).isEqualTo("* SEARCH 1 2 3");
             assertThat(c.ok("SEARCH OR FLAGGED SUBJECT lunch NOT 3").get(0)).isEqualTo("* SEARCH 2");
             assertThat(c.ok("SEARCH HEADER Message-ID example.org LARGER 10").get(0)).isEqualTo("* SEARCH 1 2 3");

@@ -12,9 +12,16 @@ import java.util.Set;
  *
  * @param sender reverse path without brackets, {@code ""} for {@code <>}
  * @param needsSmtpUtf8 whether the message or its addresses need SMTPUTF8 (RFC 6531)
+ * @param authSubmitter RFC 4954 §5: the original submitter for {@code AUTH=}, empty for {@code AUTH=<>}
  */
 public record ClientEnvelope(String sender, List<Rcpt> recipients, Optional<String> envelopeId, Optional<Ret> ret,
-                             Utf8 needsSmtpUtf8, BodyType body) {
+                             Utf8 needsSmtpUtf8, BodyType body, Optional<String> authSubmitter) {
+
+    /** An envelope whose original submitter is not known. */
+    public ClientEnvelope(String sender, List<Rcpt> recipients, Optional<String> envelopeId, Optional<Ret> ret,
+                          Utf8 needsSmtpUtf8, BodyType body) {
+        this(sender, recipients, envelopeId, ret, needsSmtpUtf8, body, Optional.empty());
+    }
 
     /** Whether the message needs the SMTPUTF8 extension. */
     public enum Utf8 { NOT_NEEDED, NEEDED }

@@ -52,7 +52,9 @@ final class ClientTls {
         SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(socket, serverName, socket.getPort(), true);
         ssl.setUseClientMode(true);
         ssl.setEnabledProtocols(protocols(ssl));
-        if (required.isPresent() && required.get().names() == RequiredTls.NameCheck.HOST_NAME) {
+        boolean checkName = required.map(r -> r.names() == RequiredTls.NameCheck.HOST_NAME)
+                .orElse(settings.tls() == ClientSettings.TlsPolicy.VERIFY);
+        if (checkName) {
             SSLParameters p = ssl.getSSLParameters();
             p.setEndpointIdentificationAlgorithm("HTTPS"); // RFC 8461 §4.2: the MX host name, RFC 6125 rules
             ssl.setSSLParameters(p);

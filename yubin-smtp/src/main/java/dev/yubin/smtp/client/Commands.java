@@ -12,7 +12,10 @@ final class Commands {
     private Commands() {
     }
 
-    /** RFC 5321 §4.1.1.2 with SIZE (RFC 1870), BODY (RFC 6152), SMTPUTF8 (RFC 6531), RET/ENVID (RFC 3461). */
+    /**
+     * RFC 5321 §4.1.1.2 with SIZE (RFC 1870), BODY (RFC 6152), SMTPUTF8 (RFC 6531), RET/ENVID
+     * (RFC 3461) and AUTH (RFC 4954 §5).
+     */
     static String mail(ClientEnvelope e, long size, Extensions ext) {
         StringBuilder sb = new StringBuilder("MAIL FROM:<").append(e.sender()).append('>');
         if (ext.has(Keyword.SIZE)) {
@@ -27,6 +30,10 @@ final class Commands {
         if (ext.has(Keyword.DSN)) {
             e.ret().ifPresent(r -> sb.append(" RET=").append(r.name()));
             e.envelopeId().ifPresent(id -> sb.append(" ENVID=").append(xtext(id)));
+        }
+        if (ext.has(Keyword.AUTH)) {
+            // RFC 4954 §5: only to a server that announced AUTH; <> when the original submitter is not known
+            sb.append(" AUTH=").append(e.authSubmitter().map(Commands::xtext).orElse("<>"));
         }
         return sb.toString();
     }

@@ -16,7 +16,7 @@ public record Extensions(Set<Keyword> offered, OptionalLong maxSize) {
     public static final Extensions NONE = new Extensions(Set.of(), OptionalLong.empty());
 
     /** Extension keywords the client acts on. */
-    public enum Keyword { PIPELINING, SIZE, EIGHTBITMIME, SMTPUTF8, CHUNKING, DSN, STARTTLS, ENHANCEDSTATUSCODES }
+    public enum Keyword { PIPELINING, SIZE, EIGHTBITMIME, SMTPUTF8, CHUNKING, DSN, STARTTLS, ENHANCEDSTATUSCODES, AUTH }
 
     public Extensions {
         offered = offered.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(offered));
@@ -37,6 +37,7 @@ public record Extensions(Set<Keyword> offered, OptionalLong maxSize) {
                 case "DSN" -> set.add(Keyword.DSN);
                 case "STARTTLS" -> set.add(Keyword.STARTTLS);
                 case "ENHANCEDSTATUSCODES" -> set.add(Keyword.ENHANCEDSTATUSCODES);
+                case "AUTH" -> set.add(Keyword.AUTH); // RFC 4954 §3 (mechanisms unused: the client never logs in)
                 case "SIZE" -> {
                     set.add(Keyword.SIZE);
                     if (words.length > 1) {

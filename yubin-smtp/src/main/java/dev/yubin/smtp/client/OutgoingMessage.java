@@ -48,7 +48,17 @@ public final class OutgoingMessage {
         return new OutgoingMessage(source, skip, size - skip);
     }
 
+    /** Bodies up to this size are read once into memory (one store read per attempt instead of two). */
+    static final long IN_MEMORY_MAX = 256 * 1024;
+
     public static OutgoingMessage fromBlob(BlobStore blobs, BlobId blob, long size) throws IOException {
+        if (size <= IN_MEMORY_MAX) {
+            byte[] bytes;
+            try (InputStream in = blobs.open(blob)) {
+                bytes = in.readAllBytes();
+            }
+            return fromBytes(bytes);
+        }
         return of(() -> blobs.open(blob), size);
     }
 

@@ -13,8 +13,8 @@
  * every body write a deadline; after a 421 or an I/O error the connection is never reused; with
  * {@code RequiredTls} no command after EHLO is ever sent in plaintext (RFC 8461 §4.2, RFC 7672 §2.2).
  *
- * <p>Gaps: no AUTH to a smarthost; the VERIFY policy checks the trust store but not the host name
- * (required TLS does both); an
+ * <p>Gaps: no AUTH to a smarthost; the VERIFY policy (trust store and host name) still falls back
+ * to plaintext when STARTTLS is not offered (use {@code RequiredTls} for that); an
  * 8-bit message to a server without 8BITMIME is sent as is (no down-conversion, RFC 6152 §3);
  * BDAT sends the message as one chunk.
  */

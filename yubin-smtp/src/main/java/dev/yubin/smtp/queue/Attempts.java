@@ -20,6 +20,9 @@ import java.util.Optional;
  * {@link QueueState#next}) and the reports owed: 2xx → delivered, 5xx → failed, 4xx or no
  * answer → still pending, retried after the back-off; pending past the lifetime → failed
  * (4.4.7); the delayed-delivery warning once after {@link OutboundSettings#delayWarning()}.
+ * The reports go into the outcome ({@link AttemptResult#reports()}): the store keeps them until
+ * every entry of the message is done and the scheduler sends them as one DSN (at once when a
+ * delay warning is among them).
  */
 final class Attempts {
     private Attempts() {
@@ -99,8 +102,13 @@ final class Attempts {
         addWanted(e, failed, reports);
         addWanted(e, delayed, reports);
         addWanted(e, succeeded, reports);
-        return new Decision(new AttemptResult(out, next, nextAttempt, lastError, warned), reports, delivered,
-                failedCount, stillPending.size());
+        // RFC 5321 §6.1 / RFC 3461 §6.2: nothing is ever reported to the null sender
+        List<RecipientReport> owed = e.isNullSender() ? List.of() : reports;
+        AttemptResult.ReportTiming timing = owed.stream().anyMatch(r -> r.action() == Action.DELAYED)
+                ? AttemptResult.ReportTiming.NOW : AttemptResult.ReportTiming.WHEN_MESSAGE_DONE;
+        return new Decision(new AttemptResult(out, next, nextAttempt, lastError, warned,
+                owed.stream().map(Bouncer::stored).toList(), timing), reports, delivered, failedCount,
+                stillPending.size());
     }
 
     /**

@@ -44,6 +44,7 @@ final class DeliveryAgent implements Runnable {
     private final BlobStore blobs;
     private final Outcomes outcomes;
     private SmtpConnection connection;
+    private Boolean localDestination;
     private int sentOnConnection;
 
     DeliveryAgent(DestinationQueue queue, OutboundSettings settings, Routes routes, LocalDelivery local, BlobStore blobs,
@@ -99,8 +100,12 @@ final class DeliveryAgent implements Runnable {
                 ? settings.connectionIdle().toNanos() : 0;
     }
 
+    /** Asked once per agent: a domain made local meanwhile is seen by the next agent. */
     private boolean isLocalDestination(QueueEntry e) {
-        return !queue.destination().isAddressLiteral() && local.isLocal(e.recipients().get(0).address());
+        if (localDestination == null) {
+            localDestination = !queue.destination().isAddressLiteral() && local.isLocal(e.recipients().get(0).address());
+        }
+        return localDestination;
     }
 
     /** Local recipients never go out: they get the message in their INBOX (RFC 5321 §5.1 loop avoidance). */
@@ -212,6 +217,6 @@ final class DeliveryAgent implements Runnable {
         return new ClientEnvelope(e.sender(), pending.stream()
                 .map(r -> new ClientEnvelope.Rcpt(r.address(), r.notifyOn(), r.originalRecipient())).toList(),
                 e.envelopeId(), e.ret(), e.utf8() == NewQueueEntry.Utf8.NEEDED ? ClientEnvelope.Utf8.NEEDED
-                : ClientEnvelope.Utf8.NOT_NEEDED, e.body());
+                : ClientEnvelope.Utf8.NOT_NEEDED, e.body(), e.authSubmitter());
     }
 }

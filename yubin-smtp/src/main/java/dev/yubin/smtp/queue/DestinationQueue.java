@@ -14,10 +14,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * most {@link OutboundSettings#maxConnectionsPerDomain()}, one connection each). An agent whose
  * work ran out keeps its connection open for a while ({@link OutboundSettings#connectionIdle()},
  * Postfix's connection cache) and takes the next entry that arrives, so a steady trickle of mail
- * to a domain reuses one connection instead of opening one per message. Also the destination's
+ * to a domain reuses one connection instead of opening one per message; another connection is
+ * opened only when more than {@link #BACKLOG_PER_AGENT} entries wait per busy one. Also the destination's
  * rate limit: the earliest time the next message may start.
  */
 final class DestinationQueue {
+    /** Entries waiting per busy agent before another connection is opened for the destination. */
+    static final int BACKLOG_PER_AGENT = 4;
+
     private final Destination destination;
     private final int maxAgents;
     private final long intervalNanos;
@@ -48,7 +52,9 @@ final class DestinationQueue {
             if (idle > 0) {
                 arrived.signal();
             }
-            if (agents < maxAgents && entries.size() > idle) {
+            int busy = agents - idle;
+            // one more connection only when the waiting mail outgrows the open ones (not one per message of a burst)
+            if (agents < maxAgents && entries.size() > idle && entries.size() > BACKLOG_PER_AGENT * busy) {
                 agents++;
                 return true;
             }

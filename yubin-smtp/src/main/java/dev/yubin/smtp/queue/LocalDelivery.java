@@ -41,36 +41,34 @@ public final class LocalDelivery {
     }
 
     /**
-     * True when the address's domain is one of ours (an address literal never is). Answers are
-     * remembered for {@link #LOCAL_DOMAIN_CACHE_NANOS}: a domain added or removed meanwhile is
-     * seen a second later (the delivery agent checks again before it connects anywhere).
+     * True when the address's domain is one of ours (an address literal never is). The set of
+     * local domains is read at most once per {@link #LOCAL_DOMAINS_NANOS} (one query, not one per
+     * message): a domain added or removed meanwhile is seen a second later.
      */
     public boolean isLocal(String address) {
         Destination d = Destination.of(address);
-        if (d.isAddressLiteral()) {
-            return false;
-        }
+        return !d.isAddressLiteral() && localDomains().contains(d.name());
+    }
+
+    /** How long the set of local domains is reused. */
+    static final long LOCAL_DOMAINS_NANOS = 1_000_000_000L;
+
+    private record LocalDomains(java.util.Set<String> names, long read) {
+    }
+
+    private volatile LocalDomains localDomains;
+
+    private java.util.Set<String> localDomains() {
         long now = System.nanoTime();
-        Known k = localDomains.get(d.name());
-        if (k != null && now - k.since() < LOCAL_DOMAIN_CACHE_NANOS) {
-            return k.local();
+        LocalDomains known = localDomains;
+        if (known == null || now - known.read() >= LOCAL_DOMAINS_NANOS) {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            directory.domains().forEach(x -> names.add(x.name()));
+            known = new LocalDomains(java.util.Set.copyOf(names), now);
+            localDomains = known;
         }
-        boolean local = directory.isLocalDomain(new Domain(d.name()));
-        if (localDomains.size() > 10_000) {
-            localDomains.clear(); // bounded: many destinations only cost more lookups
-        }
-        localDomains.put(d.name(), new Known(local, now));
-        return local;
+        return known.names();
     }
-
-    /** How long an answer of {@link #isLocal} is reused. */
-    static final long LOCAL_DOMAIN_CACHE_NANOS = 1_000_000_000L;
-
-    private record Known(boolean local, long since) {
-    }
-
-    private final java.util.concurrent.ConcurrentHashMap<String, Known> localDomains =
-            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** What happened to the addresses given to {@link #deliver}. */
     public record Result(int delivered, List<String> unknown, List<EmailAddress> forwards) {
@@ -102,8 +100,8 @@ public final class LocalDelivery {
         try (InputStream in = blobs.open(blob)) {
             index = indexer.index(in);
         }
-        var results = mailboxes.deliver(new NewMessage(blob, size, clock.instant(), index.summary().toJson(),
-                index.searchText()), List.copyOf(targets.values()));
+        var results = mailboxes.deliver(new NewMessage(blob, size, clock.instant(), index.summary().toJson()),
+                List.copyOf(targets.values()));
         int delivered = (int) results.stream().filter(d -> d instanceof dev.yubin.store.Delivery.Delivered).count();
         return new Result(delivered, unknown, forwards);
     }

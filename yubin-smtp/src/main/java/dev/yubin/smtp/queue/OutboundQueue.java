@@ -175,6 +175,7 @@ public final class OutboundQueue implements OutboundRouter, AutoCloseable {
             blob = signed.blob();
             size = signed.size();
         }
+        Optional<String> submitter = submitter(sender, parameters, handedBy);
         List<NewQueueEntry> entries = new ArrayList<>(byDestination.size());
         for (Map.Entry<String, List<Target>> d : byDestination.entrySet()) {
             List<QueueRecipient> rs = new ArrayList<>();
@@ -184,7 +185,7 @@ public final class OutboundQueue implements OutboundRouter, AutoCloseable {
                         notify(t.parameters().notifyOn())));
             }
             entries.add(new NewQueueEntry(origin, d.getKey(), blob, size, from, parameters.envelopeId(), ret, utf8, body,
-                    rs, clock.instant()));
+                    rs, clock.instant(), submitter));
         }
         List<Long> ids = enqueue(entries);
         for (int i = 0; i < entries.size(); i++) {
@@ -193,6 +194,21 @@ public final class OutboundQueue implements OutboundRouter, AutoCloseable {
                     e.destination(), from, e.recipients().size(), size);
         }
         return ids;
+    }
+
+    /**
+     * The original submitter passed on as {@code AUTH=} (RFC 4954 §5). Only an authenticated user
+     * is trusted: its mail names the sender address it was checked to own (whatever mailbox its own
+     * {@code AUTH=} claimed), or nobody when it said {@code AUTH=<>} or used the null sender. Mail
+     * from an unauthenticated client (alias forwards) names nobody: the server "MUST NOT" take
+     * an untrusted client's word for it.
+     */
+    static Optional<String> submitter(ReversePath sender, MailParameters parameters, OutboundRouter.Origin handedBy) {
+        if (handedBy != OutboundRouter.Origin.AUTHENTICATED_USER
+                || parameters.auth().filter(a -> a instanceof MailParameters.Submitter.Unknown).isPresent()) {
+            return Optional.empty();
+        }
+        return sender.address().map(Object::toString);
     }
 
     /**

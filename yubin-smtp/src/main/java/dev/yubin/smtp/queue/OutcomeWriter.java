@@ -12,15 +12,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Commits the outcomes of attempts that owe no report, many in one transaction
+ * Commits the outcomes of attempts (with the report parts they owe), many in one transaction
  * ({@link QueueStore#finishAttempts}), on its own thread: a delivery agent hands the outcome over
  * and sends its connection's next message at once instead of waiting for a commit per message.
  *
  * <p>Nothing is lost by not waiting: the remote server already took the message (or the entry is
  * simply tried again); until the commit the entry stays ACTIVE and held in memory, its lease
  * renewed, so a crash in between only repeats a delivery, as a crash between the remote 250 and
- * any commit would. Outcomes with reports never come here: their DSN must be durable before the
- * state changes, so the scheduler finishes them itself.
+ * any commit would. Report parts are committed with the outcome that owes them; when they become
+ * due, the scheduler sends the message's DSN.
  */
 final class OutcomeWriter {
     private static final Logger LOG = LoggerFactory.getLogger(OutcomeWriter.class);
@@ -39,12 +39,14 @@ final class OutcomeWriter {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final QueueStore store;
     private final Committed committed;
+    private final Runnable reportsDue;
     private final Thread thread;
     private volatile boolean open = true;
 
-    OutcomeWriter(QueueStore store, Committed committed) {
+    OutcomeWriter(QueueStore store, Committed committed, Runnable reportsDue) {
         this.store = store;
         this.committed = committed;
+        this.reportsDue = reportsDue;
         this.thread = Thread.ofPlatform().name("yubin-queue-outcomes").daemon().unstarted(this::loop);
     }
 
@@ -79,8 +81,12 @@ final class OutcomeWriter {
     private void write(List<Pending> batch) {
         List<Boolean> applied;
         try {
-            applied = store.finishAttempts(batch.stream()
+            QueueStore.Finished f = store.finishAttempts(batch.stream()
                     .map(p -> new QueueStore.FinishedAttempt(p.entry().id(), p.decision().result())).toList());
+            applied = f.applied();
+            if (f.reportsDue()) {
+                reportsDue.run();
+            }
         } catch (RuntimeException e) {
             // the entries stay ACTIVE: their lease expires (or the next start requeues them) and they are tried again
             LOG.error("event=queue.finish_failed entries={}", batch.size(), e);

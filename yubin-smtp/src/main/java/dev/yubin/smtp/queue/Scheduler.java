@@ -2,6 +2,7 @@ package dev.yubin.smtp.queue;
 
 import dev.yubin.smtp.client.Reply;
 import dev.yubin.store.BlobStore;
+import dev.yubin.store.queue.DueReports;
 import dev.yubin.store.queue.QueueEntry;
 import dev.yubin.store.queue.QueueState;
 import dev.yubin.store.queue.QueueStore;
@@ -29,6 +30,7 @@ final class Scheduler implements DeliveryAgent.Outcomes {
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
     private static final Duration STATS_INTERVAL = Duration.ofMinutes(1);
     private static final Duration FINISHED_RETENTION = Duration.ofDays(1);
+    private static final int REPORT_BATCH = 50;
 
     private final OutboundSettings settings;
     private final QueueStore store;
@@ -40,8 +42,10 @@ final class Scheduler implements DeliveryAgent.Outcomes {
     private final Map<String, DestinationQueue> destinations = new ConcurrentHashMap<>();
     private final Semaphore connections;
     private final Semaphore wake = new Semaphore(0);
+    private final java.util.concurrent.atomic.AtomicBoolean reportsDue = new java.util.concurrent.atomic.AtomicBoolean(true);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final java.util.Set<Long> inMemory = ConcurrentHashMap.newKeySet();
+    private final Map<Long, QueueEntry> reclaimed = new java.util.HashMap<>();
     private final Thread thread;
     private final OutcomeWriter outcomes;
     private volatile boolean running = true;
@@ -59,7 +63,7 @@ final class Scheduler implements DeliveryAgent.Outcomes {
         this.clock = clock;
         this.connections = new Semaphore(settings.maxConnections());
         this.thread = Thread.ofPlatform().name("yubin-queue-scheduler").daemon().unstarted(this::loop);
-        this.outcomes = new OutcomeWriter(store, this::committed);
+        this.outcomes = new OutcomeWriter(store, this::committed, this::reportsDue);
     }
 
     void start() {
@@ -91,6 +95,7 @@ final class Scheduler implements DeliveryAgent.Outcomes {
                         dispatch(e);
                     }
                 }
+                sendReports();
                 housekeeping();
                 if (claimed > 0 && claimed == room) {
                     continue; // more may be due
@@ -158,8 +163,12 @@ final class Scheduler implements DeliveryAgent.Outcomes {
     }
 
     private void dispatch(QueueEntry e) {
-        if (!inMemory.add(e.id())) {
-            return; // its lease ran out while it waited here: it is still ours, do not send it twice
+        synchronized (reclaimed) {
+            if (!inMemory.add(e.id())) {
+                // still held here: claimed again between its outcome's commit and its release (decided in release)
+                reclaimed.put(e.id(), e);
+                return;
+            }
         }
         inFlight.incrementAndGet();
         toDestination(e);
@@ -187,32 +196,45 @@ final class Scheduler implements DeliveryAgent.Outcomes {
     @Override
     public void finish(QueueEntry e, Map<Integer, Reply> replies, Optional<String> remoteMta, String problem,
                        Attempts.DsnAtNextHop dsn) {
-        boolean handedOver = false;
         try {
-            Instant now = clock.instant();
-            Attempts.Decision d = Attempts.decide(e, replies, remoteMta, problem, dsn, now, settings);
-            if (d.reports().isEmpty()) {
-                outcomes.submit(new OutcomeWriter.Pending(e, d)); // committed in a batch; the agent goes on
-                handedOver = true;
-                return;
-            }
-            boolean queued = false;
-            try {
-                queued = bouncer.send(e, d.reports()); // before the state change: a crash repeats, never loses, a DSN
-            } catch (IOException | RuntimeException ex) {
-                LOG.error("event=queue.dsn_failed id={}", e.id(), ex);
-            }
-            boolean applied = store.finishAttempt(e.id(), d.result());
-            logAttempt(e, d, applied);
-            if (queued) {
-                wake();
-            }
+            Attempts.Decision d = Attempts.decide(e, replies, remoteMta, problem, dsn, clock.instant(), settings);
+            // committed in a batch with its report parts (the DSN goes out when the message is done); the agent goes on
+            outcomes.submit(new OutcomeWriter.Pending(e, d));
         } catch (RuntimeException ex) {
             LOG.error("event=queue.finish_failed id={}", e.id(), ex); // the lease expires and it is tried again
-        } finally {
-            if (!handedOver) {
-                release(e);
+            release(e);
+        }
+    }
+
+    /** The outcome writer made report parts due: send them from the scheduler's thread. */
+    void reportsDue() {
+        reportsDue.set(true);
+        wake();
+    }
+
+    /**
+     * Sends each message's due report parts as one DSN, then forgets them (a crash in between
+     * sends the DSN again; it is never lost).
+     */
+    private void sendReports() {
+        if (!reportsDue.getAndSet(false)) {
+            return;
+        }
+        boolean queued = false;
+        List<DueReports> due;
+        while (!(due = store.dueReports(REPORT_BATCH)).isEmpty()) {
+            for (DueReports r : due) {
+                try {
+                    queued |= bouncer.send(r);
+                } catch (IOException | RuntimeException ex) {
+                    LOG.error("event=queue.dsn_failed origin={}", r.originId(), ex); // kept; tried again later
+                    return;
+                }
+                store.reportsSent(r.ids());
             }
+        }
+        if (queued) {
+            wake();
         }
     }
 
@@ -223,8 +245,18 @@ final class Scheduler implements DeliveryAgent.Outcomes {
     }
 
     private void release(QueueEntry e) {
-        inMemory.remove(e.id());
-        inFlight.decrementAndGet();
+        QueueEntry again;
+        synchronized (reclaimed) {
+            again = reclaimed.remove(e.id());
+            if (again == null || again.attempts() <= e.attempts()) {
+                // none, or claimed before this attempt's outcome was stored (its lease had run out): that claim is
+                // void now, the entry is due again by the stored outcome; never send it twice
+                inMemory.remove(e.id());
+                inFlight.decrementAndGet();
+                return;
+            }
+        }
+        toDestination(again); // the claim saw the stored outcome: a new attempt, held as before
     }
 
     private static void logAttempt(QueueEntry e, Attempts.Decision d, boolean applied) {
@@ -242,6 +274,7 @@ final class Scheduler implements DeliveryAgent.Outcomes {
             return;
         }
         nextStats = now.plus(STATS_INTERVAL);
+        reportsDue.set(true); // parts a failed DSN left behind are tried again
         Map<QueueState, Long> counts = store.counts();
         long oldest = store.list(1).stream().findFirst().map(e -> Duration.between(e.created(), now).toSeconds())
                 .orElse(0L);

@@ -15,14 +15,20 @@
  *
  * <p>Invariants: one entry per message and destination; the scheduler's {@code finish} is the
  * only place that ends an attempt, and {@code Attempts.decide} the only place that picks the next
- * state; a DSN is made durable before the attempt's outcome is committed (a crash may repeat a
- * report, never lose it); local domains are never delivered to over SMTP; at most
+ * state; the report parts an attempt owes are committed with its outcome, and a message's parts
+ * (all its destination domains) go out as ONE DSN when none of its recipients is pending, or at
+ * once with a delay warning; the parts are forgotten only after the DSN is durable (a crash may
+ * repeat a report, never lose it); new mail is stored already claimed and handed to its
+ * destination at once; outcomes are committed in batches by {@code OutcomeWriter}; a connection
+ * whose work ran out waits {@code connectionIdle} for more mail to its destination; local domains are never delivered to over SMTP; at most
  * {@code maxConnectionsPerDomain} connections per destination and {@code maxConnections} in all.
  *
- * <p>Gaps: recipients of one message in different domains get separate DSNs; a message to
- * several domains is retried per domain; MTA-STS testing mode logs MX mismatches but not TLS
- * failures, and no TLS-RPT (RFC 8460) reports are sent; leases are not renewed, so an
- * attempt must end within {@code lease}; per-destination state (rate limit) is not shared across
+ * <p>Gaps: a message to several domains is retried per domain; report parts are collected per
+ * process (two processes finishing a message's last two entries at once are serialised by the
+ * database, but the orphan-blob sweep does not yet know that an unsent report holds a body);
+ * MTA-STS testing mode logs MX mismatches but not TLS failures, and no TLS-RPT (RFC 8460)
+ * reports are sent; leases are renewed every third of {@code lease} by the scheduler, so only a
+ * process stalled longer than a lease loses its claims; per-destination state (rate limit) is not shared across
  * processes; IPv6 addresses are tried after IPv4. Only mail handed over by an authenticated user
  * is DKIM-signed ({@code OutboundRouter.Origin}); alias forwards of unauthenticated MX mail keep
  * their own signatures and are not yet ARC-sealed (RFC 8617), so they may fail DMARC downstream.

@@ -220,8 +220,7 @@ public final class InboundDelivery {
                 remote.add(new OutboundRouter.OutboundRecipient(a, r.parameters(), r.address()));
             }
         }
-        NewMessage message = new NewMessage(blob, size, server.clock().instant(), index.summary().toJson(),
-                index.searchText());
+        NewMessage message = new NewMessage(blob, size, server.clock().instant(), index.summary().toJson());
         List<Delivery> results = targets.isEmpty() ? List.of()
                 : server.mailboxes().deliver(message, List.copyOf(targets.values()));
         int delivered = 0;

@@ -55,9 +55,26 @@ class ClientFormatTest {
         assertThat(Commands.mail(e, 100, none)).isEqualTo("MAIL FROM:<a@b.test>");
         assertThat(Commands.rcpt(e.recipients().get(0), none)).isEqualTo("RCPT TO:<c@d.test>");
         Extensions all = new Extensions(Set.of(Extensions.Keyword.values()), OptionalLong.of(1000));
-        assertThat(Commands.mail(e, 100, all)).isEqualTo("MAIL FROM:<a@b.test> SIZE=100 BODY=8BITMIME RET=HDRS ENVID=id+201");
+        assertThat(Commands.mail(e, 100, all))
+                .isEqualTo("MAIL FROM:<a@b.test> SIZE=100 BODY=8BITMIME RET=HDRS ENVID=id+201 AUTH=<>");
         assertThat(Commands.rcpt(e.recipients().get(0), all))
                 .isEqualTo("RCPT TO:<c@d.test> NOTIFY=FAILURE,DELAY ORCPT=rfc822;c+2Bx+3Dy@d.test");
+    }
+
+    /** RFC 4954 §5: AUTH= only to a server that announced AUTH; the submitter as xtext, or {@code <>}. */
+    @Test
+    void authParameterNamesTheSubmitterOnlyWhenTheServerAnnouncedAuth() {
+        ClientEnvelope e = new ClientEnvelope("e=mc2@example.com", List.of(new ClientEnvelope.Rcpt("c@d.test", Set.of(),
+                Optional.empty())), Optional.empty(), Optional.empty(), ClientEnvelope.Utf8.NOT_NEEDED,
+                BodyType.UNSPECIFIED, Optional.of("e=mc2@example.com"));
+        Extensions auth = new Extensions(Set.of(Extensions.Keyword.AUTH), OptionalLong.empty());
+        assertThat(Commands.mail(e, 10, auth)).isEqualTo("MAIL FROM:<e=mc2@example.com> AUTH=e+3Dmc2@example.com");
+        assertThat(Commands.mail(e, 10, Extensions.NONE)).isEqualTo("MAIL FROM:<e=mc2@example.com>");
+        ClientEnvelope unknown = new ClientEnvelope("", e.recipients(), Optional.empty(), Optional.empty(),
+                ClientEnvelope.Utf8.NOT_NEEDED, BodyType.UNSPECIFIED);
+        assertThat(Commands.mail(unknown, 10, auth)).isEqualTo("MAIL FROM:<> AUTH=<>");
+        assertThat(Extensions.parse(new Reply(250, List.of("mx.test", "AUTH PLAIN LOGIN"), Reply.Origin.REMOTE))
+                .has(Extensions.Keyword.AUTH)).isTrue();
     }
 
     @Test

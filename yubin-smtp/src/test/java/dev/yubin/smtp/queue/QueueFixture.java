@@ -41,10 +41,18 @@ final class QueueFixture implements AutoCloseable {
     SqliteQueueStore queueStore;
     OutboundQueue queue;
 
+    final dev.yubin.dns.Resolver resolver;
+
     QueueFixture(Path dir, TestDnsServer dns, OutboundSettings settings) {
+        this(dir, dns, settings, dns.resolver());
+    }
+
+    /** With another resolver for the same DNS server (the benchmark caches answers, as production does). */
+    QueueFixture(Path dir, TestDnsServer dns, OutboundSettings settings, dev.yubin.dns.Resolver resolver) {
         this.dir = dir;
         this.dns = dns;
         this.settings = settings;
+        this.resolver = resolver;
         open();
     }
 
@@ -68,7 +76,7 @@ final class QueueFixture implements AutoCloseable {
             store.addUser(EmailAddress.parse("alice@example.com"), NO_PASSWORD);
         }
         queueStore = new SqliteQueueStore(store, Clock.systemUTC());
-        queue = new OutboundQueue(settings, queueStore, dns.resolver(), store, store, store.blobs(),
+        queue = new OutboundQueue(settings, queueStore, resolver, store, store, store.blobs(),
                 new MessageIndexer(MessageLimits.defaults()), Clock.systemUTC());
         queue.start();
     }

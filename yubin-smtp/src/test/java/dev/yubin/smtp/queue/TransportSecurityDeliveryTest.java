@@ -125,7 +125,9 @@ class TransportSecurityDeliveryTest {
     }
 
     private void awaitDeferred(long id, String problem) {
-        await().atMost(WAIT).until(() -> entry(id).attempts() >= 2 && entry(id).lastError().contains(problem));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(entry(id).attempts()).as(entry(id).toString())
+                .isGreaterThanOrEqualTo(2));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(entry(id).lastError()).contains(problem));
         assertThat(entry(id).state()).isIn(QueueState.DEFERRED, QueueState.ACTIVE);
         assertThat(receiver.received()).isEmpty();
     }

@@ -64,9 +64,7 @@ final class MessageRows {
         }
         long id = tx.hot.queryLongs("INSERT INTO blobs (name, size, summary) VALUES (?, ?, ?) RETURNING id", 1,
                 m.blob().value(), m.size(), m.summary())[0];
-        if (!m.searchText().isEmpty()) {
-            tx.dialect.storeText(tx.hot, id, m.searchText());
-        }
+        tx.dialect.markPending(tx.hot, id); // the TextIndexer extracts and indexes it later
         return id;
     }
 

@@ -1,5 +1,6 @@
 package dev.yubin.store.sql;
 
+import dev.yubin.store.TextScope;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
@@ -16,23 +17,33 @@ interface SqlDialect {
     /** Starts a write transaction that takes the write lock at once (no lock upgrade later). */
     String beginWrite();
 
-    /** Keeps the search text of a new blob row (in the writing transaction). */
-    void storeText(HotStatements hot, long blobId, String content);
+    /** Marks a new blob row for indexing (in the writing transaction). */
+    void markPending(HotStatements hot, long blobId);
 
-    /** Forgets the search text of a blob row being deleted. */
+    /** Forgets the indexed or pending text of a blob row being deleted. */
     void dropText(Handle h, long blobId);
 
-    /** True if {@link #indexSome} has work (a read, outside any transaction). */
-    boolean hasIdleWork(Handle h);
+    /** True if some blob waits for indexing (a read, outside any transaction). */
+    boolean hasPending(Handle h);
+
+    /** Up to {@code limit} blobs waiting for indexing, oldest first (a read). */
+    List<TextIndexer.Pending> pending(Handle h, int limit);
 
     /**
-     * Background work for an idle writer, in its own transaction: indexes some stored texts not
-     * yet indexed. Returns true if there may be more to do.
+     * Indexes texts extracted outside the transaction, skipping blobs that were deleted (or indexed)
+     * meanwhile: only a blob still pending is indexed, so the index never outlives its blob.
      */
-    boolean indexSome(Handle h);
+    void index(Handle h, List<TextIndexer.Extracted> texts);
 
-    /** UIDs of the mailbox whose search text contains {@code needle} case-insensitively, ascending. */
-    List<Long> search(Handle h, long mailboxId, String needle);
+    /**
+     * UIDs of the mailbox whose indexed text in {@code scope} contains {@code needle}
+     * case-insensitively ({@code needle} of three characters or more), ascending.
+     */
+    List<Long> searchIndexed(Handle h, long mailboxId, String needle, TextScope scope);
+
+    /** UID and blob name of the mailbox's messages not indexed yet (a search scans those). */
+    List<TextIndexer.Unindexed> unindexed(Handle h, long mailboxId);
 
     SqlDialect SQLITE = new SqliteDialect();
+
 }

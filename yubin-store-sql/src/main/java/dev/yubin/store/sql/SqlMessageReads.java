@@ -2,6 +2,7 @@ package dev.yubin.store.sql;
 
 import dev.yubin.store.Changes;
 import dev.yubin.store.MailboxId;
+import dev.yubin.store.TextScope;
 import dev.yubin.store.MessageRecord;
 import dev.yubin.store.StoreException;
 import java.util.ArrayList;
@@ -105,11 +106,11 @@ final class SqlMessageReads {
         });
     }
 
-    List<Long> searchText(MailboxId mailbox, String text) {
+    List<Long> searchText(MailboxId mailbox, String text, TextScope scope, TextIndexer index) {
         if (text.isEmpty()) {
             return db.read(h -> h.createQuery("SELECT uid FROM messages WHERE mailbox_id = :mb ORDER BY uid")
                     .bind("mb", mailbox.value()).mapTo(Long.class).list());
         }
-        return db.read(h -> db.dialect.search(h, mailbox.value(), text));
+        return index.search(mailbox.value(), text, scope);
     }
 }

@@ -36,7 +36,7 @@ final class SqlWriter implements AutoCloseable {
      * How long the writer must have had nothing to do before it does background work: under a
      * steady load the index waits for a quiet moment rather than delaying deliveries.
      */
-    private static final long IDLE_MILLIS = 50;
+    static final long IDLE_MILLIS = 50;
 
     /** Work to run in the write transaction. */
     @FunctionalInterface
@@ -44,7 +44,7 @@ final class SqlWriter implements AutoCloseable {
         T run(WriteTx tx);
     }
 
-    private record Task<T>(Work<T> work, CompletableFuture<T> result) {
+    private record Task<T>(Work<T> work, CompletableFuture<T> result, boolean background) {
     }
 
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
@@ -56,6 +56,13 @@ final class SqlWriter implements AutoCloseable {
     private final ExecutorService afterCommit;
     private final Thread thread;
     private volatile boolean closed;
+    private volatile boolean restartWanted;
+    /** Called when the writer has been idle and background work is pending (the text indexer). */
+    private volatile Runnable idleHook;
+    /** The thread whose writes are background work (they do not make the writer busy). */
+    private volatile Thread backgroundThread;
+    /** When the last batch with work other than background work finished (System.nanoTime). */
+    private volatile long lastForegroundNanos = System.nanoTime();
     private long batches;
     private long units;
     private long workNanos;
@@ -89,7 +96,7 @@ final class SqlWriter implements AutoCloseable {
             // it would wait for its own batch to commit: a programming error, not a hang
             throw new IllegalStateException("store write called from inside a store write");
         }
-        Task<T> task = new Task<>(work, new CompletableFuture<>());
+        Task<T> task = new Task<>(work, new CompletableFuture<>(), Thread.currentThread() == backgroundThread);
         queue.add(task);
         try {
             return task.result().join();
@@ -103,6 +110,46 @@ final class SqlWriter implements AutoCloseable {
             }
             throw new StoreException("write failed", cause);
         }
+    }
+
+    /** Asks for a RESTART checkpoint between the next two batches (see {@link SqliteCheckpointer}). */
+    void restartLog() {
+        restartWanted = true;
+    }
+
+    /**
+     * Copies the last frames of the log and makes the next commit restart it. Waits at most a
+     * moment for readers still on old frames; if they hold on, the next request tries again.
+     */
+    private void restartLogNow() {
+        restartWanted = false;
+        try (java.sql.Statement st = handle.getConnection().createStatement()) {
+            long busyTimeout;
+            try (java.sql.ResultSet rs = st.executeQuery("PRAGMA busy_timeout")) {
+                busyTimeout = rs.next() ? rs.getLong(1) : 0;
+            }
+            st.execute("PRAGMA busy_timeout = 100");
+            try (java.sql.ResultSet rs = st.executeQuery("PRAGMA wal_checkpoint(RESTART)")) {
+                if (rs.next() && rs.getInt(1) != 0) {
+                    LOG.debug("event=store.log_restart_busy log_pages={}", rs.getInt(2));
+                }
+            } finally {
+                st.execute("PRAGMA busy_timeout = " + busyTimeout);
+            }
+        } catch (java.sql.SQLException | RuntimeException e) {
+            LOG.warn("event=store.log_restart_failed", e);
+        }
+    }
+
+    /** Sets the background worker: {@code hook} runs when the writer is idle and work is pending. */
+    void onIdle(Runnable hook, Thread background) {
+        this.backgroundThread = background;
+        this.idleHook = hook;
+    }
+
+    /** True if no foreground write arrived for {@code millis} and none is queued. */
+    boolean quietFor(long millis) {
+        return queue.isEmpty() && System.nanoTime() - lastForegroundNanos >= millis * 1_000_000;
     }
 
     private void loop() {
@@ -122,6 +169,9 @@ final class SqlWriter implements AutoCloseable {
                 queue.drainTo(batch, MAX_BATCH - 1);
                 runBatch(batch);
                 moreIdleWork = true; // new texts to index, once the writer is idle
+                if (restartWanted) {
+                    restartLogNow();
+                }
             } catch (InterruptedException e) {
                 if (closed && queue.isEmpty()) {
                     return;
@@ -138,27 +188,17 @@ final class SqlWriter implements AutoCloseable {
         }
     }
 
-    /** Background work (deferred indexing) in its own short transaction; true if more remains. */
+    /** Wakes the background worker if it has work; it writes through the queue like anyone. */
     private boolean runIdleWork() {
+        Runnable hook = idleHook;
         try {
-            if (!dialect.hasIdleWork(handle)) {
-                return false; // nothing to do: do not take the write lock
+            if (hook != null && dialect.hasPending(handle)) {
+                hook.run();
             }
-            hot.update(dialect.beginWrite());
-            boolean more;
-            try {
-                more = dialect.indexSome(handle);
-            } catch (RuntimeException e) {
-                rollbackQuietly();
-                throw e;
-            }
-            hot.update("COMMIT");
-            return more;
         } catch (RuntimeException e) {
             LOG.warn("event=store.idle_work_failed", e);
-            rollbackQuietly();
-            return false;
         }
+        return false; // its write ends the idle time; the next idle time asks again
     }
 
     private void runBatch(List<Task<?>> batch) {
@@ -167,6 +207,12 @@ final class SqlWriter implements AutoCloseable {
             runBatchUnits(batch);
         } finally {
             cpuNanos += THREADS.getCurrentThreadCpuTime() - cpu0;
+            for (Task<?> t : batch) {
+                if (!t.background()) {
+                    lastForegroundNanos = System.nanoTime();
+                    break;
+                }
+            }
         }
     }
 

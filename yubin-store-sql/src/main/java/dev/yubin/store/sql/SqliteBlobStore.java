@@ -2,7 +2,6 @@ package dev.yubin.store.sql;
 
 import dev.yubin.store.BlobId;
 import dev.yubin.store.BlobStore;
-import dev.yubin.store.StoreException;
 import dev.yubin.store.fs.FsBlobStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,10 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.NoSuchFileException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -32,13 +27,13 @@ public final class SqliteBlobStore implements BlobStore {
     private static final int INLINE_ID_LENGTH = 24;
 
     private final Db db;
-    private final DataSource readers;
+    private final BodyReaders readers;
     private final FsBlobStore files;
     private final int inlineMaxBytes;
 
     SqliteBlobStore(Db db, DataSource readers, FsBlobStore files, int inlineMaxBytes) {
         this.db = db;
-        this.readers = readers;
+        this.readers = new BodyReaders(readers);
         this.files = files;
         this.inlineMaxBytes = inlineMaxBytes;
     }
@@ -70,20 +65,11 @@ public final class SqliteBlobStore implements BlobStore {
         if (!isInline(id.value())) {
             return files.open(id);
         }
-        // plain JDBC on a pooled reader: FETCH opens one body per message, and a Jdbi handle and
-        // query cost several times the row read itself
-        try (Connection c = readers.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT data FROM blob_data WHERE id = ?")) {
-            ps.setLong(1, rowId(id));
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new NoSuchFileException("blob " + id);
-                }
-                return new ByteArrayInputStream(rs.getBytes(1));
-            }
-        } catch (SQLException e) {
-            throw new StoreException("database read failed: " + e.getMessage(), e);
+        byte[] data = readers.read(rowId(id));
+        if (data == null) {
+            throw new NoSuchFileException("blob " + id);
         }
+        return new ByteArrayInputStream(data);
     }
 
     /** True if the blob exists (committed and not deleted). */
@@ -127,6 +113,11 @@ public final class SqliteBlobStore implements BlobStore {
             db.writeVoid(tx -> tx.handle.createUpdate("DELETE FROM blob_data WHERE id = :id").bind("id", id).execute());
         }
         return orphans.size() + files.sweepOrphans(referenced, minAgeMillis);
+    }
+
+    /** Closes the kept body readers. */
+    void close() {
+        readers.close();
     }
 
     /** Buffers in memory; moves to a file writer once the body outgrows the inline limit. */

@@ -24,6 +24,8 @@ import dev.yubin.store.NewMessage;
 import dev.yubin.store.Recipients;
 import dev.yubin.store.SpecialUse;
 import dev.yubin.store.StoreException;
+import dev.yubin.store.TextExtractor;
+import dev.yubin.store.TextScope;
 import dev.yubin.store.User;
 import dev.yubin.store.UserId;
 import dev.yubin.store.fs.FsBlobStore;
@@ -70,8 +72,11 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
      * @param busyTimeout how long a write waits for another process's write transaction
      * @param inlineBlobMaxBytes bodies up to this size are kept in the database (group-committed),
      *     larger ones as files under {@code DATA/blobs}; 0 keeps every body in a file
+     * @param textExtractor decodes stored bodies for the full-text index; {@link TextExtractor#NONE}
+     *     in a process that leaves indexing to the server (the CLI)
      */
-    public record Settings(Path dataDir, int readers, Duration busyTimeout, int inlineBlobMaxBytes) {
+    public record Settings(Path dataDir, int readers, Duration busyTimeout, int inlineBlobMaxBytes,
+                           TextExtractor textExtractor) {
         public static final int DEFAULT_READERS = 8;
         public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(30);
         public static final int DEFAULT_INLINE_BLOB_MAX_BYTES = 64 * 1024;
@@ -83,10 +88,21 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
             if (inlineBlobMaxBytes < 0) {
                 throw new IllegalArgumentException("inlineBlobMaxBytes must be >= 0");
             }
+            java.util.Objects.requireNonNull(textExtractor, "textExtractor");
         }
 
+        /** Default settings without a text extractor (this process does not index). */
         public static Settings defaults(Path dataDir) {
-            return new Settings(dataDir, DEFAULT_READERS, DEFAULT_BUSY_TIMEOUT, DEFAULT_INLINE_BLOB_MAX_BYTES);
+            return new Settings(dataDir, DEFAULT_READERS, DEFAULT_BUSY_TIMEOUT, DEFAULT_INLINE_BLOB_MAX_BYTES,
+                    TextExtractor.NONE);
+        }
+
+        public Settings withTextExtractor(TextExtractor extractor) {
+            return new Settings(dataDir, readers, busyTimeout, inlineBlobMaxBytes, extractor);
+        }
+
+        public Settings withInlineBlobMaxBytes(int bytes) {
+            return new Settings(dataDir, readers, busyTimeout, bytes, textExtractor);
         }
     }
 
@@ -102,9 +118,11 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
     private final SqlMessages messages;
     private final SqlMessageReads reads;
     private final SqlAccess sql;
+    private final TextIndexer textIndexer;
 
     private SqliteStore(Path dataDir, FsBlobStore files, HikariDataSource readerPool, SqlWriter writer,
-                        SqliteCheckpointer checkpointer, Watchers watchers, int inlineBlobMaxBytes) {
+                        SqliteCheckpointer checkpointer, Watchers watchers, Settings settings,
+                        javax.sql.DataSource bodyReaders) {
         this.dataDir = dataDir;
         this.checkpointer = checkpointer;
         this.readerPool = readerPool;
@@ -112,12 +130,13 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
         this.watchers = watchers;
         this.readers = Jdbi.create(readerPool);
         Db db = new Db(readers, writer, SqlDialect.SQLITE);
-        this.blobs = new SqliteBlobStore(db, readerPool, files, inlineBlobMaxBytes);
+        this.blobs = new SqliteBlobStore(db, bodyReaders, files, settings.inlineBlobMaxBytes());
         this.directory = new SqlDirectory(db);
         this.mailboxes = new SqlMailboxes(db);
         this.messages = new SqlMessages(db);
         this.reads = new SqlMessageReads(db);
         this.sql = new SqlAccess(db);
+        this.textIndexer = new TextIndexer(db, blobs, settings.textExtractor(), writer);
     }
 
     /** Opens (creating and migrating if needed) the store in {@code dataDir} with default settings. */
@@ -150,9 +169,10 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
             opened.add(readerPool);
             Watchers watchers = new Watchers();
             SqlWriter writer = new SqlWriter(writeHandle, SqlDialect.SQLITE, watchers, blobs);
+            checkpointer.onLargeLog(writer::restartLog);
             LOG.info("event=store.open kind=sqlite data={}", dir);
-            return new SqliteStore(dir, blobs, readerPool, writer, checkpointer, watchers,
-                    settings.inlineBlobMaxBytes());
+            return new SqliteStore(dir, blobs, readerPool, writer, checkpointer, watchers, settings,
+                    dataSource(url, settings, true));
         } catch (IOException | java.sql.SQLException | RuntimeException e) {
             for (AutoCloseable c : opened.reversed()) {
                 try {
@@ -228,14 +248,14 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
         return readers.withHandle(h -> SqlChecks.run(h, true));
     }
 
-    /** Indexes every pending search text now (normally done when the writer is idle); for tests. */
-    void indexPendingTexts() {
-        writer.write(tx -> {
-            while (SqlDialect.SQLITE.indexSome(tx.handle)) {
-                // next slice
-            }
-            return null;
-        });
+    /**
+     * Indexes every message not in the full-text index yet, now (the server does it in the
+     * background when idle; {@code yubin index} and tests call this). Returns the bodies indexed.
+     *
+     * @throws IllegalStateException if the store was opened without a text extractor
+     */
+    public int indexPendingTexts() {
+        return textIndexer.catchUp();
     }
 
     /** The message reads, for tests of the message list cache. */
@@ -250,7 +270,9 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
 
     @Override
     public void close() {
+        textIndexer.close();
         writer.close();
+        blobs.close();
         checkpointer.close();
         readerPool.close();
         LOG.info("event=store.close data={}", dataDir);
@@ -324,7 +346,10 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
     @Override public List<MessageRecord> messages(MailboxId mailbox) { return reads.messages(mailbox); }
     @Override public List<String> summaries(MailboxId mailbox, List<Long> uids) { return reads.summaries(mailbox, uids); }
     @Override public Changes changesSince(MailboxId mailbox, long modSeq) { return reads.changesSince(mailbox, modSeq); }
-    @Override public List<Long> searchText(MailboxId mailbox, String text) { return reads.searchText(mailbox, text); }
+    @Override
+    public List<Long> searchText(MailboxId mailbox, String text, TextScope scope) {
+        return reads.searchText(mailbox, text, scope, textIndexer);
+    }
 
     @Override
     public AutoCloseable watch(MailboxId mailbox, Runnable listener) {

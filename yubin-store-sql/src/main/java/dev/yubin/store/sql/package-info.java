@@ -13,19 +13,21 @@
  *       group-commits them, each call under its own savepoint; a call returns after the commit
  *       is durable ({@code synchronous=FULL}); listeners and blob file deletions run after it.
  *   <li>Bodies up to 64 KiB are rows of the database (written in the group commit), larger ones
- *       files ({@code FsBlobStore}); a blob row ({@code blobs}: summary, search text) lives as
+ *       files ({@code FsBlobStore}); a blob row ({@code blobs}: summary) lives as
  *       long as a message or an unfinished queue entry refers to it.
  *   <li>UIDVALIDITY comes from one database-wide sequence, so it never repeats; user and mailbox
  *       ids are never reused.
  *   <li>Every change to a mailbox's messages raises its HIGHESTMODSEQ; the message list cache
  *       relies on it.
- *   <li>Search text is stored with the delivery and indexed (FTS5 trigram) when the writer is
- *       idle; searches scan the texts not yet indexed, so they never miss a message.
+ *   <li>A delivery only marks its blob for indexing; the {@code TextIndexer} extracts the text
+ *       from the stored body (the configured {@code TextExtractor}) and indexes it (FTS5 trigram,
+ *       header and body columns) while the writer is idle; searches extract the text of messages
+ *       not yet indexed on the spot, so they never miss a message.
  *   <li>WAL checkpoints run on their own thread, never inside a writer's commit.
  * </ul>
  *
  * <p>Gaps: listeners hear only changes made by this process (the CLI's changes are not
  * notified); under a long steady write load the search index lags and searches scan more;
- * searches shorter than three characters scan the mailbox's texts; no PostgreSQL dialect yet.
+ * searches shorter than three characters read every body of the mailbox; no PostgreSQL dialect yet.
  */
 package dev.yubin.store.sql;

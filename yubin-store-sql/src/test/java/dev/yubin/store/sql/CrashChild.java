@@ -46,8 +46,7 @@ public final class CrashChild {
                             w.stream().write(bytes);
                             id = w.commit();
                         }
-                        List<Delivery> d = store.deliver(new NewMessage(id, bytes.length, Instant.now(), "s",
-                                "crash " + thread + "-" + i), List.of(DeliveryTarget.inbox(a.id()), DeliveryTarget.inbox(b.id())));
+                        List<Delivery> d = store.deliver(new NewMessage(id, bytes.length, Instant.now(), "s"), List.of(DeliveryTarget.inbox(a.id()), DeliveryTarget.inbox(b.id())));
                         long ua = ((Delivery.Delivered) d.get(0)).uid();
                         long ub = ((Delivery.Delivered) d.get(1)).uid();
                         synchronized (out) {

@@ -41,7 +41,7 @@ class MessageListCacheTest {
                 List<Long> some = now.stream().map(MessageRecord::uid).filter(x -> r.nextInt(3) == 0).toList();
                 switch (r.nextInt(6)) {
                     case 0, 1 -> store.deliver(new NewMessage(new BlobId(String.format("%032x", ++blob)), 10,
-                            Instant.ofEpochSecond(1000), "", ""), List.of(DeliveryTarget.inbox(u.id())));
+                            Instant.ofEpochSecond(1000), ""), List.of(DeliveryTarget.inbox(u.id())));
                     case 2 -> store.storeFlags(inbox, some, new FlagChange(FlagChange.Mode.ADD,
                             Set.of(r.nextBoolean() ? "\\Deleted" : "kw" + r.nextInt(3))), -1);
                     case 3 -> store.expunge(inbox, Optional.empty());

@@ -73,7 +73,7 @@ class SharedDataDirTest {
             w.stream().write(text.getBytes(StandardCharsets.UTF_8));
             id = w.commit();
         }
-        List<Delivery> d = s.deliver(new NewMessage(id, text.length(), Instant.now(), "", text),
+        List<Delivery> d = s.deliver(new NewMessage(id, text.length(), Instant.now(), ""),
                 List.of(DeliveryTarget.inbox(u.id())));
         return ((Delivery.Delivered) d.get(0)).uid();
     }

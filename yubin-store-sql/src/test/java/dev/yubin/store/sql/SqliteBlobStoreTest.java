@@ -17,7 +17,7 @@ class SqliteBlobStoreTest extends BlobStoreContract {
 
     @Override
     protected BlobStore open(Path dir) {
-        SqliteStore s = SqliteStore.open(new SqliteStore.Settings(dir, 2, SqliteStore.Settings.DEFAULT_BUSY_TIMEOUT, 64));
+        SqliteStore s = SqliteStore.open(new SqliteStore.Settings(dir, 2, SqliteStore.Settings.DEFAULT_BUSY_TIMEOUT, 64, MimeTexts.EXTRACTOR));
         opened.add(s);
         return s.blobs();
     }

@@ -9,7 +9,7 @@ final class SqliteFixtures {
     }
 
     static StoreFixture open(Path dataDir) {
-        SqliteStore s = SqliteStore.open(dataDir);
+        SqliteStore s = SqliteStore.open(MimeTexts.settings(dataDir));
         return new StoreFixture(s, s, s.blobs(), s);
     }
 }

@@ -19,10 +19,20 @@ import java.util.Optional;
  * @param body RFC 6152 BODY
  * @param recipients at least one, all {@link RecipientState#PENDING}, indexes 0..n-1
  * @param created arrival time (the lifetime counts from it)
+ * @param authSubmitter RFC 4954 §5: the original submitter to pass on as {@code AUTH=} (an
+ *     authenticated user's address); empty when not known ({@code AUTH=<>})
  */
 public record NewQueueEntry(String originId, String destination, BlobId blob, long size, String sender,
                             Optional<String> envelopeId, Optional<Ret> ret, Utf8 utf8, BodyType body,
-                            List<QueueRecipient> recipients, Instant created) {
+                            List<QueueRecipient> recipients, Instant created, Optional<String> authSubmitter) {
+
+    /** An entry whose original submitter is not known. */
+    public NewQueueEntry(String originId, String destination, BlobId blob, long size, String sender,
+                         Optional<String> envelopeId, Optional<Ret> ret, Utf8 utf8, BodyType body,
+                         List<QueueRecipient> recipients, Instant created) {
+        this(originId, destination, blob, size, sender, envelopeId, ret, utf8, body, recipients, created,
+                Optional.empty());
+    }
 
     /** Whether the message needs SMTPUTF8. */
     public enum Utf8 { NOT_NEEDED, NEEDED }

@@ -14,11 +14,22 @@ import java.util.Optional;
  * @param attempts finished attempts
  * @param lastError why the last attempt did not finish it, {@code ""} if none
  * @param delayWarned whether a delayed-delivery DSN was sent
+ * @param authSubmitter RFC 4954 §5 {@code AUTH=} to pass on; empty for {@code AUTH=<>}
  */
 public record QueueEntry(long id, String originId, String destination, BlobId blob, long size, String sender,
                          Optional<String> envelopeId, Optional<Ret> ret, NewQueueEntry.Utf8 utf8, BodyType body,
                          List<QueueRecipient> recipients, QueueState state, Instant created, Instant nextAttempt,
-                         Instant leaseUntil, int attempts, String lastError, DelayWarning delayWarned) {
+                         Instant leaseUntil, int attempts, String lastError, DelayWarning delayWarned,
+                         Optional<String> authSubmitter) {
+
+    /** An entry whose original submitter is not known. */
+    public QueueEntry(long id, String originId, String destination, BlobId blob, long size, String sender,
+                      Optional<String> envelopeId, Optional<Ret> ret, NewQueueEntry.Utf8 utf8, BodyType body,
+                      List<QueueRecipient> recipients, QueueState state, Instant created, Instant nextAttempt,
+                      Instant leaseUntil, int attempts, String lastError, DelayWarning delayWarned) {
+        this(id, originId, destination, blob, size, sender, envelopeId, ret, utf8, body, recipients, state, created,
+                nextAttempt, leaseUntil, attempts, lastError, delayWarned, Optional.empty());
+    }
 
     /** Whether the delayed-delivery DSN (RFC 3464 action=delayed) went out. */
     public enum DelayWarning { NOT_SENT, SENT }

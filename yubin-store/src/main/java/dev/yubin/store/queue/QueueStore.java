@@ -54,13 +54,31 @@ public interface QueueStore {
 
     /**
      * Applies several attempts' outcomes in one transaction (one commit for many deliveries), as
-     * {@link #finishAttempt} does for each. Returns, in order, whether each was applied.
+     * {@link #finishAttempt} does for each, keeping their {@link AttemptResult#reports()}. A
+     * message's report parts become due when it has no unfinished entry left (or at once for
+     * {@link AttemptResult.ReportTiming#NOW}); the answer says whether any became due.
      */
-    List<Boolean> finishAttempts(List<FinishedAttempt> attempts);
+    Finished finishAttempts(List<FinishedAttempt> attempts);
 
     /** One attempt's outcome for {@link #finishAttempts}. */
     record FinishedAttempt(long id, AttemptResult result) {
     }
+
+    /**
+     * @param applied in order, whether each outcome was applied (false: the entry was no longer ACTIVE)
+     * @param reportsDue whether report parts became due ({@link #dueReports} has work)
+     */
+    record Finished(List<Boolean> applied, boolean reportsDue) {
+        public Finished {
+            applied = List.copyOf(applied);
+        }
+    }
+
+    /** Messages whose collected report parts are due, at most {@code max}, oldest first. */
+    List<DueReports> dueReports(int max);
+
+    /** Forgets report parts once their DSN is durable; releases the body when nothing else holds it. */
+    void reportsSent(List<Long> ids);
 
     /** Turns every ACTIVE entry back to DEFERRED, due at once: for a single node at start-up. Returns the count. */
     int requeueActive();
@@ -88,6 +106,9 @@ public interface QueueStore {
     /** Number of entries in each state (states without entries are absent). */
     Map<QueueState, Long> counts();
 
-    /** Removes finished (DONE/BOUNCED) entries that finished before {@code before}. Returns the count. */
+    /**
+     * Removes finished (DONE/BOUNCED) entries that finished before {@code before}, except those
+     * whose report parts are not sent yet. Returns the count.
+     */
     int purgeFinished(Instant before);
 }

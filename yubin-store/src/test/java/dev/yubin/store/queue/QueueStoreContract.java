@@ -167,11 +167,61 @@ public abstract class QueueStoreContract {
                 new QueueStore.FinishedAttempt(first.id(), result(first, QueueState.DONE, later(), RecipientState.DELIVERED)),
                 new QueueStore.FinishedAttempt(gone, result(first, QueueState.DONE, later(), RecipientState.DELIVERED)),
                 new QueueStore.FinishedAttempt(second.id(),
-                        result(second, QueueState.DEFERRED, later(), RecipientState.PENDING))));
+                        result(second, QueueState.DEFERRED, later(), RecipientState.PENDING)))).applied();
         assertThat(applied).containsExactly(true, false, true); // the INCOMING one was never claimed
         assertThat(queue.entry(first.id()).orElseThrow().state()).isEqualTo(QueueState.DONE);
         assertThat(queue.entry(second.id()).orElseThrow().state()).isEqualTo(QueueState.DEFERRED);
         assertThat(exists(b)).isTrue(); // the deferred entry still holds the shared body
+    }
+
+    private static QueueReport failure(String rcpt) {
+        return new QueueReport(rcpt, Optional.empty(), QueueReport.Kind.FAILED, "5.1.1", Optional.of("mx.remote"),
+                Optional.of("550 5.1.1 no such user"), Instant.now(), Optional.empty());
+    }
+
+    private AttemptResult bounced(QueueEntry e, AttemptResult.ReportTiming timing, QueueState state) {
+        AttemptResult r = result(e, state, later(), state == QueueState.BOUNCED ? RecipientState.FAILED
+                : RecipientState.PENDING);
+        return new AttemptResult(r.recipients(), r.state(), r.nextAttempt(), r.lastError(), r.delayWarned(),
+                List.of(failure(e.recipients().get(0).address())), timing);
+    }
+
+    @Test
+    void reportPartsOfAllDomainsOfAMessageBecomeDueTogether() throws Exception {
+        BlobId b = blob("Subject: original\r\n\r\nbody\r\n");
+        List<QueueEntry> claimed = queue.enqueueClaimed(List.of(entry(b, "a@example.org", "x@remote.example"),
+                entry(b, "a@example.org", "y@other.example")), Instant.now(), Duration.ofMinutes(10));
+        QueueStore.Finished first = queue.finishAttempts(List.of(new QueueStore.FinishedAttempt(claimed.get(0).id(),
+                bounced(claimed.get(0), AttemptResult.ReportTiming.WHEN_MESSAGE_DONE, QueueState.BOUNCED))));
+        assertThat(first.reportsDue()).isFalse(); // the other domain is still unfinished
+        assertThat(queue.dueReports(10)).isEmpty();
+        QueueStore.Finished second = queue.finishAttempts(List.of(new QueueStore.FinishedAttempt(claimed.get(1).id(),
+                bounced(claimed.get(1), AttemptResult.ReportTiming.WHEN_MESSAGE_DONE, QueueState.BOUNCED))));
+        assertThat(second.reportsDue()).isTrue();
+        List<DueReports> due = queue.dueReports(10);
+        assertThat(due).singleElement().satisfies(d -> {
+            assertThat(d.originId()).isEqualTo("ORIG1");
+            assertThat(d.sender()).isEqualTo("a@example.org");
+            assertThat(d.blob()).isEqualTo(b);
+            assertThat(d.reports()).extracting(QueueReport::recipient)
+                    .containsExactly("x@remote.example", "y@other.example");
+        });
+        assertThat(exists(b)).isTrue(); // the DSN returns the original's header
+        queue.reportsSent(due.get(0).ids());
+        assertThat(queue.dueReports(10)).isEmpty();
+        assertThat(exists(b)).isFalse();
+    }
+
+    @Test
+    void aDelayWarningMakesTheCollectedPartsDueAtOnce() throws Exception {
+        BlobId b = blob("delayed");
+        List<QueueEntry> claimed = queue.enqueueClaimed(List.of(entry(b, "a@example.org", "x@remote.example"),
+                entry(b, "a@example.org", "y@other.example")), Instant.now(), Duration.ofMinutes(10));
+        queue.finishAttempts(List.of(new QueueStore.FinishedAttempt(claimed.get(0).id(),
+                bounced(claimed.get(0), AttemptResult.ReportTiming.WHEN_MESSAGE_DONE, QueueState.BOUNCED))));
+        assertThat(queue.finishAttempts(List.of(new QueueStore.FinishedAttempt(claimed.get(1).id(),
+                bounced(claimed.get(1), AttemptResult.ReportTiming.NOW, QueueState.DEFERRED)))).reportsDue()).isTrue();
+        assertThat(queue.dueReports(10)).singleElement().satisfies(d -> assertThat(d.reports()).hasSize(2));
     }
 
     @Test

@@ -18,7 +18,8 @@ import java.util.OptionalLong;
 /**
  * MAIL FROM (RFC 5321 §4.1.1.2): starts a transaction. Parameters: SIZE (RFC 1870 §4, checked
  * here against the limit), BODY (RFC 6152 §2), SMTPUTF8 (RFC 6531 §3.4), RET and ENVID
- * (RFC 3461 §4.3, §4.4). Unknown parameters: {@code 555 5.5.4} (RFC 5321 §4.1.1.11).
+ * (RFC 3461 §4.3, §4.4), AUTH (RFC 4954 §5: {@code <>} or an xtext mailbox; believed only from an
+ * authenticated client, see {@code OutboundQueue}). Unknown parameters: {@code 555 5.5.4} (RFC 5321 §4.1.1.11).
  *
  * <p>Submission mode (RFC 6409): {@code 530 5.7.0} before AUTH (RFC 4954 §6); the sender must be
  * an address the authenticated user owns ({@link SenderOwnership}), else {@code 553 5.7.1}. The
@@ -65,6 +66,7 @@ public final class MailCommand implements SmtpCommand<MailCommand.Args> {
         MailParameters.Utf8 utf8 = MailParameters.Utf8.NOT_REQUESTED;
         Optional<MailParameters.Ret> ret = Optional.empty();
         Optional<String> envid = Optional.empty();
+        Optional<MailParameters.Submitter> auth = Optional.empty();
         for (Map.Entry<String, String> p : params.entrySet()) {
             String v = p.getValue();
             switch (p.getKey()) {
@@ -92,11 +94,18 @@ public final class MailCommand implements SmtpCommand<MailCommand.Args> {
                     }
                     envid = Optional.of(id);
                 }
+                case "AUTH" -> {
+                    try {
+                        auth = Optional.of(MailParameters.Submitter.parse(EsmtpParameters.decodeXtext(v))); // RFC 4954 §5
+                    } catch (IllegalArgumentException e) {
+                        throw new SmtpSyntaxException(SmtpReply.SYNTAX.withText("Syntax: AUTH=<> or AUTH=xtext-mailbox"));
+                    }
+                }
                 default -> throw new SmtpSyntaxException(SmtpReply.UNKNOWN_PARAMETER.withText(
                         "Unsupported option: " + EsmtpParameters.sanitize(p.getKey())));
             }
         }
-        return new MailParameters(size, body, utf8, ret, envid);
+        return new MailParameters(size, body, utf8, ret, envid, auth);
     }
 
     private static long parseSize(String v) throws SmtpSyntaxException {

@@ -1,5 +1,7 @@
 package dev.yubin.smtp.server.data;
 
+import dev.yubin.core.LineEnds;
+
 import dev.yubin.net.LineReader;
 import java.io.EOFException;
 import java.io.IOException;
@@ -51,7 +53,8 @@ public final class DotStuffedReader {
                 byte b = chunk[i];
                 switch (state) {
                     case MIDDLE -> {
-                        if (b == '\r') {
+                        i = LineEnds.cr(chunk, i, n); // skip the rest of the line at once
+                        if (i < n) {
                             state = CR;
                         }
                     }

@@ -1,5 +1,7 @@
 package dev.yubin.smtp.server.data;
 
+import dev.yubin.core.LineEnds;
+
 import dev.yubin.smtp.server.MessageSource;
 import dev.yubin.store.BlobId;
 import dev.yubin.store.BlobStore;
@@ -85,11 +87,11 @@ public final class Spool {
         }
         int end = off + n;
         int line = lineLength;
-        for (int i = off; i < end; i++) {
-            byte b = data[i];
+        int i = off;
+        while (i < end) {
             if (pendingCr) {
                 pendingCr = false;
-                if (b != '\n') {
+                if (data[i] != '\n') {
                     problem = Problem.BARE_LINE_END; // RFC 5321 §2.3.8
                     return;
                 }
@@ -98,19 +100,39 @@ public final class Spool {
                 }
                 line = 0;
                 receivedMatch = 0;
-            } else if (b == '\r') {
-                pendingCr = true;
-            } else if (b == '\n') {
-                problem = Problem.BARE_LINE_END; // RFC 5321 §2.3.8
-                return;
+                i++;
+            } else if (inHeaders) {
+                byte b = data[i++]; // the header section octet by octet: it counts Received: fields
+                if (b == '\r') {
+                    pendingCr = true;
+                } else if (b == '\n') {
+                    problem = Problem.BARE_LINE_END; // RFC 5321 §2.3.8
+                    return;
+                } else {
+                    if (++line > maxLineLength) {
+                        problem = Problem.LINE_TOO_LONG; // RFC 5321 §4.5.3.1.6
+                        return;
+                    }
+                    if (receivedMatch >= 0) {
+                        matchReceived(b);
+                    }
+                }
             } else {
-                if (++line > maxLineLength) {
+                int stop = LineEnds.crOrLf(data, i, end); // the body: straight to the next line end
+                line += stop - i;
+                if (line > maxLineLength) {
                     problem = Problem.LINE_TOO_LONG; // RFC 5321 §4.5.3.1.6
                     return;
                 }
-                if (inHeaders && receivedMatch >= 0) {
-                    matchReceived(b);
+                if (stop == end) {
+                    break;
                 }
+                if (data[stop] == '\n') {
+                    problem = Problem.BARE_LINE_END; // RFC 5321 §2.3.8
+                    return;
+                }
+                pendingCr = true;
+                i = stop + 1;
             }
         }
         lineLength = line;

@@ -23,6 +23,23 @@ class MailCommandTest extends ServerTestBase {
         assertThat(p.envelopeId()).isEqualTo(Optional.of("x+y"));
     }
 
+    /** RFC 4954 §5: AUTH=<> or an xtext-encoded mailbox. */
+    @Test
+    void parsesTheAuthParameter() throws Exception {
+        assertThat(mail.parse("FROM:<e=mc2@example.com> AUTH=e+3Dmc2@example.com").parameters().auth())
+                .contains(new MailParameters.Submitter.Mailbox("e=mc2@example.com"));
+        assertThat(mail.parse("FROM:<a@b.example> AUTH=<>").parameters().auth())
+                .contains(new MailParameters.Submitter.Unknown());
+        assertThat(mail.parse("FROM:<a@b.example>").parameters().auth()).isEmpty();
+        assertThatThrownBy(() -> mail.parse("FROM:<a@b.example> AUTH=")).isInstanceOf(SmtpSyntaxException.class);
+        assertThatThrownBy(() -> mail.parse("FROM:<a@b.example> AUTH=nobody")).isInstanceOf(SmtpSyntaxException.class);
+        assertThatThrownBy(() -> mail.parse("FROM:<a@b.example> AUTH=a+20b@c")).isInstanceOf(SmtpSyntaxException.class);
+        assertThatThrownBy(() -> mail.parse("FROM:<a@b.example> AUTH=a+zz@c")).isInstanceOf(SmtpSyntaxException.class);
+        try (SmtpTestClient c = greeted()) {
+            assertThat(reply(c.command("MAIL FROM:<a@remote.example> AUTH=<>"))).startsWith("250 2.1.0");
+        }
+    }
+
     @Test
     void acceptsLenientForms() throws Exception {
         assertThat(mail.parse("from:<>").path()).isInstanceOf(Paths.NullPath.class);

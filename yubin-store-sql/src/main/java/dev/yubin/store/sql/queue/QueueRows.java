@@ -28,50 +28,43 @@ import org.jdbi.v3.core.Handle;
 /** Reading and writing the rows of {@code queue_entries} and {@code queue_recipients}. */
 final class QueueRows {
     static final String COLUMNS = "id, origin_id, destination, blob, size, sender, envid, ret, utf8, body, state,"
-            + " created, next_attempt, lease_until, attempts, last_error, delay_warned";
+            + " created, next_attempt, lease_until, attempts, last_error, delay_warned, auth_submitter";
 
     private QueueRows() {
     }
 
-    static long insert(Handle h, NewQueueEntry e, long now) {
-        return insert(h, e, now, QueueState.INCOMING, 0);
+    static long insert(QueueStatements hot, Handle h, NewQueueEntry e, long now) {
+        return insert(hot, h, e, now, QueueState.INCOMING, 0);
     }
 
     /** Inserts the entry in {@code state} (INCOMING, or ACTIVE for the caller's own claim) and returns its id. */
-    static long insert(Handle h, NewQueueEntry e, long now, QueueState state, long leaseUntil) {
-        long id = h.createQuery("INSERT INTO queue_entries (origin_id, destination, blob, size, sender, envid, ret,"
-                        + " utf8, body, state, created, next_attempt, lease_until) VALUES (:origin, :dest, :blob, :size,"
-                        + " :sender, :envid, :ret, :utf8, :body, :state, :created, :now, :lease) RETURNING id")
-                .bind("state", state.name()).bind("lease", leaseUntil)
-                .bind("origin", e.originId()).bind("dest", e.destination()).bind("blob", e.blob().value())
-                .bind("size", e.size()).bind("sender", e.sender()).bind("envid", e.envelopeId().orElse(null))
-                .bind("ret", e.ret().map(Enum::name).orElse(null))
-                .bind("utf8", e.utf8() == NewQueueEntry.Utf8.NEEDED ? 1 : 0).bind("body", e.body().name())
-                .bind("created", e.created().toEpochMilli()).bind("now", now)
-                .mapTo(Long.class).one();
-        var batch = h.prepareBatch("INSERT INTO queue_recipients (entry_id, idx, address, orcpt, notify, state,"
-                + " last_reply) VALUES (:e, :i, :a, :o, :n, :s, :r)");
+    static long insert(QueueStatements hot, Handle h, NewQueueEntry e, long now, QueueState state, long leaseUntil) {
+        long id = hot.queryLong(h, "INSERT INTO queue_entries (origin_id, destination, blob, size, sender, envid, ret,"
+                        + " utf8, body, state, created, next_attempt, lease_until, auth_submitter)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                e.originId(), e.destination(), e.blob().value(), e.size(), e.sender(), e.envelopeId().orElse(null),
+                e.ret().map(Enum::name).orElse(null), e.utf8() == NewQueueEntry.Utf8.NEEDED ? 1 : 0, e.body().name(),
+                state.name(), e.created().toEpochMilli(), now, leaseUntil, e.authSubmitter().orElse(null));
         for (QueueRecipient r : e.recipients()) {
-            batch.bind("e", id).bind("i", r.index()).bind("a", r.address()).bind("o", r.originalRecipient().orElse(null))
-                    .bind("n", notify(r.notifyOn())).bind("s", r.state().name()).bind("r", r.lastReply()).add();
+            hot.update(h, "INSERT INTO queue_recipients (entry_id, idx, address, orcpt, notify, state, last_reply)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)", id, r.index(), r.address(),
+                    r.originalRecipient().orElse(null), notify(r.notifyOn()), r.state().name(), r.lastReply());
         }
-        batch.execute();
         return id;
     }
 
-    static void updateRecipients(Handle h, long id, List<QueueRecipient> recipients) {
-        var batch = h.prepareBatch("UPDATE queue_recipients SET state = :s, last_reply = :r WHERE entry_id = :e AND idx = :i");
+    static void updateRecipients(QueueStatements hot, Handle h, long id, List<QueueRecipient> recipients) {
         for (QueueRecipient r : recipients) {
-            batch.bind("s", r.state().name()).bind("r", r.lastReply()).bind("e", id).bind("i", r.index()).add();
+            hot.update(h, "UPDATE queue_recipients SET state = ?, last_reply = ? WHERE entry_id = ? AND idx = ?",
+                    r.state().name(), r.lastReply(), id, r.index());
         }
-        batch.execute();
     }
 
     /** The stored form of a just-inserted entry, without reading it back. */
     static QueueEntry inserted(long id, NewQueueEntry e, QueueState state, long now, long leaseUntil) {
         return new QueueEntry(id, e.originId(), e.destination(), e.blob(), e.size(), e.sender(), e.envelopeId(),
                 e.ret(), e.utf8(), e.body(), e.recipients(), state, e.created(), Instant.ofEpochMilli(now),
-                Instant.ofEpochMilli(leaseUntil), 0, "", QueueEntry.DelayWarning.NOT_SENT);
+                Instant.ofEpochMilli(leaseUntil), 0, "", QueueEntry.DelayWarning.NOT_SENT, e.authSubmitter());
     }
 
     /** Entries with these ids (in the order given), with their recipients. */
@@ -115,7 +108,8 @@ final class QueueRows {
                 BodyType.valueOf(rs.getString("body")), recipients, QueueState.valueOf(rs.getString("state")),
                 Instant.ofEpochMilli(rs.getLong("created")), Instant.ofEpochMilli(rs.getLong("next_attempt")),
                 Instant.ofEpochMilli(rs.getLong("lease_until")), rs.getInt("attempts"), rs.getString("last_error"),
-                rs.getInt("delay_warned") == 1 ? QueueEntry.DelayWarning.SENT : QueueEntry.DelayWarning.NOT_SENT);
+                rs.getInt("delay_warned") == 1 ? QueueEntry.DelayWarning.SENT : QueueEntry.DelayWarning.NOT_SENT,
+                Optional.ofNullable(rs.getString("auth_submitter")));
     }
 
     static String notify(Collection<Notify> values) {
@@ -136,9 +130,10 @@ final class QueueRows {
      * when no unfinished entry and no message uses the blob any more, drops its blob row (if any)
      * and its inline body; returns a file blob so the caller deletes the file after the commit.
      */
-    static Optional<BlobId> releaseBlob(SqlAccess sql, Handle h, String blob) {
-        boolean queued = h.createQuery("SELECT EXISTS (SELECT 1 FROM queue_entries WHERE blob = :n"
-                + " AND state NOT IN ('DONE', 'BOUNCED'))").bind("n", blob).mapTo(Boolean.class).one();
+    static Optional<BlobId> releaseBlob(QueueStatements hot, SqlAccess sql, Handle h, String blob) {
+        boolean queued = hot.queryLong(h, "SELECT EXISTS (SELECT 1 FROM queue_entries WHERE blob = ?1"
+                + " AND state NOT IN ('DONE', 'BOUNCED')) OR EXISTS (SELECT 1 FROM queue_reports WHERE blob = ?1)",
+                blob) != 0;
         if (queued) {
             return Optional.empty();
         }

@@ -3,6 +3,7 @@ package dev.yubin.store.sql.queue;
 import dev.yubin.store.BlobId;
 import dev.yubin.store.BlobStore;
 import dev.yubin.store.queue.AttemptResult;
+import dev.yubin.store.queue.DueReports;
 import dev.yubin.store.queue.NewQueueEntry;
 import dev.yubin.store.queue.QueueEntry;
 import dev.yubin.store.queue.QueueState;
@@ -17,6 +18,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +38,7 @@ public final class SqliteQueueStore implements QueueStore {
     private final SqlAccess sql;
     private final BlobStore blobs;
     private final Clock clock;
+    private final QueueStatements hot = new QueueStatements();
 
     public SqliteQueueStore(SqliteStore store, Clock clock) {
         this.sql = store.sql();
@@ -45,7 +48,7 @@ public final class SqliteQueueStore implements QueueStore {
 
     @Override
     public long enqueue(NewQueueEntry entry) {
-        return sql.write(h -> QueueRows.insert(h, entry, clock.millis()));
+        return sql.write(h -> QueueRows.insert(hot, h, entry, clock.millis()));
     }
 
     @Override
@@ -55,7 +58,7 @@ public final class SqliteQueueStore implements QueueStore {
         return sql.write(h -> {
             List<QueueEntry> out = new java.util.ArrayList<>(entries.size());
             for (NewQueueEntry e : entries) {
-                long id = QueueRows.insert(h, e, t, QueueState.ACTIVE, until);
+                long id = QueueRows.insert(hot, h, e, t, QueueState.ACTIVE, until);
                 out.add(QueueRows.inserted(id, e, QueueState.ACTIVE, t, until));
             }
             return out;
@@ -94,42 +97,72 @@ public final class SqliteQueueStore implements QueueStore {
 
     @Override
     public boolean finishAttempt(long id, AttemptResult result) {
-        return finishAttempts(List.of(new FinishedAttempt(id, result))).get(0);
+        return finishAttempts(List.of(new FinishedAttempt(id, result))).applied().get(0);
     }
 
     @Override
-    public List<Boolean> finishAttempts(List<FinishedAttempt> attempts) {
+    public Finished finishAttempts(List<FinishedAttempt> attempts) {
         long now = clock.millis();
         List<BlobId> files = new java.util.ArrayList<>();
+        boolean[] due = new boolean[1];
         List<Boolean> applied = sql.write(h -> {
+            due[0] = false;
+            files.clear();
             List<Boolean> out = new java.util.ArrayList<>(attempts.size());
             for (FinishedAttempt a : attempts) {
-                out.add(apply(h, a.id(), a.result(), now, files));
+                out.add(apply(h, a.id(), a.result(), now, files, due));
             }
             return out;
         });
         files.forEach(this::deleteFile);
-        return applied;
+        return new Finished(applied, due[0]);
     }
 
-    private boolean apply(org.jdbi.v3.core.Handle h, long id, AttemptResult result, long now, List<BlobId> files) {
-        Optional<String> blob = h.createQuery("SELECT blob FROM queue_entries WHERE id = :id AND state = 'ACTIVE'")
-                .bind("id", id).mapTo(String.class).findOne();
-        if (blob.isEmpty()) {
+    private boolean apply(Handle h, long id, AttemptResult result, long now, List<BlobId> files, boolean[] due) {
+        String[] row = hot.queryStrings(h, "SELECT blob, origin_id FROM queue_entries WHERE id = ? AND state = 'ACTIVE'",
+                id);
+        if (row == null) {
             return false;
         }
-        QueueRows.updateRecipients(h, id, result.recipients());
-        h.createUpdate("UPDATE queue_entries SET state = :s, next_attempt = :next, lease_until = 0,"
-                        + " attempts = attempts + 1, last_error = :err, delay_warned = :warned,"
-                        + " finished = :fin WHERE id = :id")
-                .bind("s", result.state().name()).bind("next", result.nextAttempt().toEpochMilli())
-                .bind("err", result.lastError())
-                .bind("warned", result.delayWarned() == QueueEntry.DelayWarning.SENT ? 1 : 0)
-                .bind("fin", result.state().isFinished() ? now : 0).bind("id", id).execute();
+        String blob = row[0];
+        String origin = row[1];
+        QueueRows.updateRecipients(hot, h, id, result.recipients());
+        hot.update(h, "UPDATE queue_entries SET state = ?, next_attempt = ?, lease_until = 0, attempts = attempts + 1,"
+                        + " last_error = ?, delay_warned = ?, finished = ? WHERE id = ?", result.state().name(),
+                result.nextAttempt().toEpochMilli(), result.lastError(),
+                result.delayWarned() == QueueEntry.DelayWarning.SENT ? 1 : 0, result.state().isFinished() ? now : 0, id);
+        if (!result.reports().isEmpty()) {
+            QueueReports.insert(h, id, origin, blob, result.reports());
+        }
+        // RFC 3464 §2: one report per message, with a section for each recipient, whatever its domain
+        boolean reportNow = result.timing() == AttemptResult.ReportTiming.NOW && !result.reports().isEmpty();
+        if ((reportNow || result.state().isFinished()) && QueueReports.waiting(hot, h, origin)
+                && (reportNow || !QueueReports.unfinished(h, origin))) {
+            QueueReports.markDue(h, origin);
+            due[0] = true;
+        }
         if (result.state().isFinished()) {
-            QueueRows.releaseBlob(sql, h, blob.get()).ifPresent(files::add);
+            QueueRows.releaseBlob(hot, sql, h, blob).ifPresent(files::add);
         }
         return true;
+    }
+
+    @Override
+    public List<DueReports> dueReports(int max) {
+        return sql.snapshot(h -> QueueReports.due(h, max));
+    }
+
+    @Override
+    public void reportsSent(List<Long> ids) {
+        List<BlobId> files = new java.util.ArrayList<>();
+        sql.write(h -> {
+            files.clear();
+            for (String blob : QueueReports.delete(h, ids)) {
+                QueueRows.releaseBlob(hot, sql, h, blob).ifPresent(files::add);
+            }
+            return null;
+        });
+        files.forEach(this::deleteFile);
     }
 
     @Override
@@ -174,7 +207,7 @@ public final class SqliteQueueStore implements QueueStore {
         Optional<Optional<BlobId>> outcome = sql.write(h -> {
             Optional<String> blob = h.createQuery("DELETE FROM queue_entries WHERE id = :id RETURNING blob")
                     .bind("id", id).mapTo(String.class).findOne();
-            return blob.map(b -> QueueRows.releaseBlob(sql, h, b));
+            return blob.map(b -> QueueRows.releaseBlob(hot, sql, h, b));
         });
         outcome.flatMap(b -> b).ifPresent(this::deleteFile);
         return outcome.isPresent();
@@ -203,7 +236,7 @@ public final class SqliteQueueStore implements QueueStore {
     @Override
     public int purgeFinished(Instant before) {
         return sql.write(h -> h.createUpdate("DELETE FROM queue_entries WHERE state IN ('DONE', 'BOUNCED')"
-                + " AND finished < :t").bind("t", before.toEpochMilli()).execute());
+                + " AND finished < :t AND NOT EXISTS (SELECT 1 FROM queue_reports r WHERE r.entry_id = queue_entries.id)").bind("t", before.toEpochMilli()).execute());
     }
 
     private void deleteFile(BlobId blob) {

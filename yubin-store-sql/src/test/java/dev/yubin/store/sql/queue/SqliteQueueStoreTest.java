@@ -49,7 +49,7 @@ class SqliteQueueStoreTest extends QueueStoreContract {
                 w.stream().write("Subject: x\r\n\r\nbody\r\n".getBytes());
                 b = w.commit();
             }
-            store.deliver(new NewMessage(b, 20, Instant.now(), "", "body"), List.of(DeliveryTarget.inbox(u.id())));
+            store.deliver(new NewMessage(b, 20, Instant.now(), ""), List.of(DeliveryTarget.inbox(u.id())));
             long id = queue.enqueue(new NewQueueEntry("O", "remote.example", b, 20, "u@example.org", Optional.empty(),
                     Optional.empty(), NewQueueEntry.Utf8.NOT_NEEDED, BodyType.UNSPECIFIED,
                     List.of(QueueRecipient.pending(0, "x@remote.example", Optional.empty(), Set.of())), Instant.now()));
