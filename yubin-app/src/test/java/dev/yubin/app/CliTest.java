@@ -64,6 +64,9 @@ class CliTest {
         String boxes = run("", "mailbox", "list", "alice@example.org").out();
         assertThat(boxes).contains("INBOX").contains("Sent").contains("Drafts").contains("Trash").contains("Junk")
                 .contains("Archive");
+        Result index = run("", "mailbox", "index");
+        assertThat(index.code()).isZero();
+        assertThat(index.out()).startsWith("indexed 0 messages");
         assertThat(run("other\n", "user", "passwd", "alice@example.org", "--password-stdin").code()).isZero();
         assertThat(run("", "alias", "remove", "sales@example.org").code()).isZero();
         assertThat(run("", "alias", "remove", "@example.org").code()).isZero();

@@ -2,7 +2,10 @@ package dev.yubin.imap.session;
 
 import dev.yubin.store.MailboxId;
 import dev.yubin.store.MailboxStore;
+import dev.yubin.store.StoreException;
 import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The UIDs that are {@code \Recent} in one session's view (RFC 3501 §2.3.2): an IMAP4rev1 SELECT
@@ -11,6 +14,8 @@ import java.util.Arrays;
  * has no {@code \Recent} (RFC 9051 Appendix E) and claims nothing.
  */
 final class RecentUids {
+    private static final Logger LOG = LoggerFactory.getLogger(RecentUids.class);
+
     /** How a view takes part in \Recent. */
     enum Mode { CLAIM, PEEK, NONE }
 
@@ -34,7 +39,16 @@ final class RecentUids {
             seenEnd = Math.max(seenEnd, uidEnd);
             return;
         }
-        long low = mode == Mode.CLAIM ? claims.claim(store, mailbox, uidEnd) : store.recentMark(mailbox);
+        long low;
+        try {
+            low = mode == Mode.CLAIM ? claims.claim(store, mailbox, uidEnd) : store.recentMark(mailbox);
+        } catch (StoreException.NotFound e) {
+            return; // the mailbox was just deleted: the session learns it from its next command
+        } catch (StoreException e) {
+            // ours: the session goes on without \Recent for these; the next update tries again
+            LOG.warn("event=imap.recent_claim_failed mailbox={} error={}", mailbox.value(), e.toString());
+            return;
+        }
         long from = Math.max(low, seenEnd);
         seenEnd = uidEnd;
         if (from >= uidEnd) {

@@ -56,6 +56,7 @@ final class SqlWriter implements AutoCloseable {
     private final ExecutorService afterCommit;
     private final Thread thread;
     private volatile boolean closed;
+    private volatile boolean restartWanted;
     /** Called when the writer has been idle and background work is pending (the text indexer). */
     private volatile Runnable idleHook;
     /** The thread whose writes are background work (they do not make the writer busy). */
@@ -111,6 +112,35 @@ final class SqlWriter implements AutoCloseable {
         }
     }
 
+    /** Asks for a RESTART checkpoint between the next two batches (see {@link SqliteCheckpointer}). */
+    void restartLog() {
+        restartWanted = true;
+    }
+
+    /**
+     * Copies the last frames of the log and makes the next commit restart it. Waits at most a
+     * moment for readers still on old frames; if they hold on, the next request tries again.
+     */
+    private void restartLogNow() {
+        restartWanted = false;
+        try (java.sql.Statement st = handle.getConnection().createStatement()) {
+            long busyTimeout;
+            try (java.sql.ResultSet rs = st.executeQuery("PRAGMA busy_timeout")) {
+                busyTimeout = rs.next() ? rs.getLong(1) : 0;
+            }
+            st.execute("PRAGMA busy_timeout = 100");
+            try (java.sql.ResultSet rs = st.executeQuery("PRAGMA wal_checkpoint(RESTART)")) {
+                if (rs.next() && rs.getInt(1) != 0) {
+                    LOG.debug("event=store.log_restart_busy log_pages={}", rs.getInt(2));
+                }
+            } finally {
+                st.execute("PRAGMA busy_timeout = " + busyTimeout);
+            }
+        } catch (java.sql.SQLException | RuntimeException e) {
+            LOG.warn("event=store.log_restart_failed", e);
+        }
+    }
+
     /** Sets the background worker: {@code hook} runs when the writer is idle and work is pending. */
     void onIdle(Runnable hook, Thread background) {
         this.backgroundThread = background;
@@ -139,6 +169,9 @@ final class SqlWriter implements AutoCloseable {
                 queue.drainTo(batch, MAX_BATCH - 1);
                 runBatch(batch);
                 moreIdleWork = true; // new texts to index, once the writer is idle
+                if (restartWanted) {
+                    restartLogNow();
+                }
             } catch (InterruptedException e) {
                 if (closed && queue.isEmpty()) {
                     return;

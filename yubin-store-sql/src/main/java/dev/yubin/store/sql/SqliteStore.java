@@ -169,6 +169,7 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
             opened.add(readerPool);
             Watchers watchers = new Watchers();
             SqlWriter writer = new SqlWriter(writeHandle, SqlDialect.SQLITE, watchers, blobs);
+            checkpointer.onLargeLog(writer::restartLog);
             LOG.info("event=store.open kind=sqlite data={}", dir);
             return new SqliteStore(dir, blobs, readerPool, writer, checkpointer, watchers, settings,
                     dataSource(url, settings, true));
