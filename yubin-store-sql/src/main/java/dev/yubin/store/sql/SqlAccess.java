@@ -64,4 +64,9 @@ public final class SqlAccess {
         h.createUpdate("DELETE FROM blob_data WHERE id = :id").bind("id", SqliteBlobStore.rowId(blob)).execute();
         return true;
     }
+
+    /** The {@code blob_data} row holding an inline body, or 0 for a body in a file. */
+    public static long inlineRow(BlobId blob) {
+        return SqliteBlobStore.isInline(blob.value()) ? SqliteBlobStore.rowId(blob) : 0;
+    }
 }

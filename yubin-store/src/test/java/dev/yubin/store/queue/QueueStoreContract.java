@@ -213,6 +213,18 @@ public abstract class QueueStoreContract {
     }
 
     @Test
+    void deletingTheLastUnfinishedEntryOfAMessageMakesItsPartsDue() throws Exception {
+        BlobId b = blob("deleted sibling");
+        List<QueueEntry> claimed = queue.enqueueClaimed(List.of(entry(b, "a@example.org", "x@remote.example"),
+                entry(b, "a@example.org", "y@other.example")), Instant.now(), Duration.ofMinutes(10));
+        queue.finishAttempts(List.of(new QueueStore.FinishedAttempt(claimed.get(0).id(),
+                bounced(claimed.get(0), AttemptResult.ReportTiming.WHEN_MESSAGE_DONE, QueueState.BOUNCED))));
+        assertThat(queue.dueReports(10)).isEmpty();
+        assertThat(queue.delete(claimed.get(1).id())).isTrue();
+        assertThat(queue.dueReports(10)).singleElement().satisfies(d -> assertThat(d.reports()).hasSize(1));
+    }
+
+    @Test
     void aDelayWarningMakesTheCollectedPartsDueAtOnce() throws Exception {
         BlobId b = blob("delayed");
         List<QueueEntry> claimed = queue.enqueueClaimed(List.of(entry(b, "a@example.org", "x@remote.example"),

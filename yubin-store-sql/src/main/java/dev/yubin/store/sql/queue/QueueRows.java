@@ -137,8 +137,16 @@ final class QueueRows {
         if (queued) {
             return Optional.empty();
         }
-        Optional<BlobId> released = sql.releaseUnusedBlob(h, blob);
-        // an inline body goes in this transaction; only a file is left for the caller to delete
-        return released.filter(b -> !sql.deleteInlineBody(h, b));
+        if (hot.queryLong(h, "SELECT EXISTS (SELECT 1 FROM blobs WHERE name = ?)", blob) != 0) {
+            // a mailbox copy shares the body: the store's own code decides (and drops its search text)
+            return sql.releaseUnusedBlob(h, blob).filter(b -> !sql.deleteInlineBody(h, b));
+        }
+        // mail only for outside recipients: an inline body goes in this transaction, a file after the commit
+        long row = SqlAccess.inlineRow(new BlobId(blob));
+        if (row != 0) {
+            hot.update(h, "DELETE FROM blob_data WHERE id = ?", row);
+            return Optional.empty();
+        }
+        return Optional.of(new BlobId(blob));
     }
 }

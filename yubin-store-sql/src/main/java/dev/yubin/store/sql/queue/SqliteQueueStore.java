@@ -205,9 +205,12 @@ public final class SqliteQueueStore implements QueueStore {
     @Override
     public boolean delete(long id) {
         Optional<Optional<BlobId>> outcome = sql.write(h -> {
-            Optional<String> blob = h.createQuery("DELETE FROM queue_entries WHERE id = :id RETURNING blob")
-                    .bind("id", id).mapTo(String.class).findOne();
-            return blob.map(b -> QueueRows.releaseBlob(hot, sql, h, b));
+            Optional<String[]> row = h.createQuery("DELETE FROM queue_entries WHERE id = :id RETURNING blob, origin_id")
+                    .bind("id", id).map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).findOne();
+            // the other entries of its message may have been waiting for this one to report together
+            row.filter(r -> QueueReports.waiting(hot, h, r[1]) && !QueueReports.unfinished(h, r[1]))
+                    .ifPresent(r -> QueueReports.markDue(h, r[1]));
+            return row.map(r -> QueueRows.releaseBlob(hot, sql, h, r[0]));
         });
         outcome.flatMap(b -> b).ifPresent(this::deleteFile);
         return outcome.isPresent();
