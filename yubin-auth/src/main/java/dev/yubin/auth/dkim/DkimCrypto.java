@@ -30,13 +30,18 @@ public final class DkimCrypto {
      * verifies a domain's whole mail, so building its table once pays after a few messages).
      */
     private static final int TABLE_CACHE_SIZE = 64;
-    private static final Map<PublicKey, Ed25519FixedBase> ED25519_TABLES = Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<PublicKey, Ed25519FixedBase> eldest) {
-                    return size() > TABLE_CACHE_SIZE;
-                }
-            });
+    private static final Map<PublicKey, Ed25519FixedBase> ED25519_TABLES = lru(TABLE_CACHE_SIZE);
+    /** Keys verified once: a table is built on a key's second use, so one-off keys never pay for one. */
+    private static final Map<PublicKey, Boolean> ED25519_SEEN = lru(1024);
+
+    private static <V> Map<PublicKey, V> lru(int capacity) {
+        return Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<PublicKey, V> eldest) {
+                return size() > capacity;
+            }
+        });
+    }
 
     private DkimCrypto() {
     }
@@ -67,8 +72,15 @@ public final class DkimCrypto {
             byte[] hash = sha256(data, data.length); // RFC 8463 §3: Ed25519 over the SHA-256 hash
             Ed25519FixedBase table = ED25519_TABLES.get(key);
             if (table == null) {
-                table = Ed25519FixedBase.of(java.util.Arrays.copyOfRange(spki, spki.length - Ed25519.PUBLIC_KEY_SIZE,
-                        spki.length));
+                byte[] pk = java.util.Arrays.copyOfRange(spki, spki.length - Ed25519.PUBLIC_KEY_SIZE, spki.length);
+                if (ED25519_SEEN.put(key, Boolean.TRUE) == null) {
+                    try {
+                        return Ed25519.verify(signature, 0, pk, 0, hash, 0, hash.length);
+                    } catch (RuntimeException e) {
+                        return false;
+                    }
+                }
+                table = Ed25519FixedBase.of(pk);
                 if (table == null) {
                     return false; // not a point (RFC 8032 §5.1.3)
                 }
