@@ -25,6 +25,41 @@ public enum Canonicalization {
         return this == SIMPLE ? field.raw() : relaxedHeader(field.name(), field.rawValue()) + "\r\n";
     }
 
+    /** Appends the canonical form of one header field, with its CRLF, without intermediate strings. */
+    public void appendHeader(HeaderField field, StringBuilder out) {
+        String raw = field.raw();
+        if (this == SIMPLE) {
+            out.append(raw);
+            return;
+        }
+        String name = field.name();
+        for (int i = 0; i < name.length(); i++) {
+            out.append(Character.toLowerCase(name.charAt(i)));
+        }
+        out.append(':');
+        int end = raw.endsWith("\r\n") ? raw.length() - 2 : raw.length();
+        boolean space = false;
+        boolean any = false;
+        for (int i = raw.indexOf(':') + 1; i < end; i++) {
+            char c = raw.charAt(i);
+            if (c == '\r' && i + 1 < end && raw.charAt(i + 1) == '\n') {
+                i++; // RFC 6376 §3.4.2: unfold
+                continue;
+            }
+            if (c == ' ' || c == '\t') {
+                space = true;
+                continue;
+            }
+            if (space && any) {
+                out.append(' '); // WSP runs become one SP; none before the value or at its end
+            }
+            space = false;
+            any = true;
+            out.append(c);
+        }
+        out.append("\r\n");
+    }
+
     /**
      * RFC 6376 §3.4.2: lower-case name, unfold, runs of WSP to one SP, no WSP at the value's end
      * or around the colon. Returned without CRLF.
@@ -71,43 +106,45 @@ public enum Canonicalization {
         return out.toByteArray();
     }
 
+    /**
+     * RFC 6376 §3.4.4 in one pass: WSP runs become one SP, WSP before a line end goes, empty lines
+     * at the end go (lines are written as they come and the output is cut after the last line
+     * with content), and a last line without CRLF gets one.
+     */
     private static byte[] relaxedBody(byte[] body) {
         int n = body.length;
         byte[] out = new byte[n + 2]; // content never grows; at most one CRLF is added
         int o = 0;
-        int pendingEmptyLines = 0;
-        int pos = 0;
-        while (pos < n) {
-            boolean content = false;
-            boolean space = false;
-            int i = pos;
-            for (; i < n && !(body[i] == '\r' && i + 1 < n && body[i + 1] == '\n'); i++) {
-                byte b = body[i];
-                if (b == ' ' || b == '\t') {
-                    space = true; // RFC 6376 §3.4.4: WSP runs become one SP, WSP at the end goes
-                    continue;
+        int kept = 0; // output length up to the end of the last line with content
+        boolean space = false;
+        boolean content = false;
+        for (int i = 0; i < n; i++) {
+            byte b = body[i];
+            if (b == '\r' && i + 1 < n && body[i + 1] == '\n') {
+                out[o++] = '\r';
+                out[o++] = '\n';
+                if (content) {
+                    kept = o;
                 }
-                if (!content) {
-                    for (; pendingEmptyLines > 0; pendingEmptyLines--) {
-                        out[o++] = '\r';
-                        out[o++] = '\n';
-                    }
-                    content = true;
-                }
+                space = false;
+                content = false;
+                i++;
+            } else if (b == ' ' || b == '\t') {
+                space = true;
+            } else {
                 if (space) {
                     out[o++] = ' ';
                     space = false;
                 }
                 out[o++] = b;
+                content = true;
             }
-            if (content) {
-                out[o++] = '\r';
-                out[o++] = '\n';
-            } else {
-                pendingEmptyLines++; // RFC 6376 §3.4.4: empty lines at the end are ignored
-            }
-            pos = i + 2;
         }
-        return java.util.Arrays.copyOf(out, o); // an empty body stays empty
+        if (content) {
+            out[o++] = '\r';
+            out[o++] = '\n';
+            kept = o;
+        }
+        return java.util.Arrays.copyOf(out, kept); // an empty body stays empty
     }
 }

@@ -25,17 +25,41 @@ public final class DkimCrypto {
 
     private static final Map<PrivateKey, Ed25519Material> ED25519_KEYS = Collections.synchronizedMap(new WeakHashMap<>());
 
+    /**
+     * Verification tables of recently used Ed25519 public keys (about 165 KB each; a DKIM key
+     * verifies a domain's whole mail, so building its table once pays after a few messages).
+     */
+    private static final int TABLE_CACHE_SIZE = 64;
+    private static final Map<PublicKey, Ed25519FixedBase> ED25519_TABLES = lru(TABLE_CACHE_SIZE);
+    /** Keys verified once: a table is built on a key's second use, so one-off keys never pay for one. */
+    private static final Map<PublicKey, Boolean> ED25519_SEEN = lru(1024);
+
+    private static <V> Map<PublicKey, V> lru(int capacity) {
+        return Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<PublicKey, V> eldest) {
+                return size() > capacity;
+            }
+        });
+    }
+
     private DkimCrypto() {
     }
 
-    public static byte[] sha256(byte[] data, int length) {
+    /** One digest per thread: {@code getInstance} costs a provider lookup per call. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(data, 0, length);
-            return md.digest();
+            return MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from the JDK", e);
         }
+    });
+
+    public static byte[] sha256(byte[] data, int length) {
+        MessageDigest md = SHA256.get();
+        md.reset();
+        md.update(data, 0, length);
+        return md.digest();
     }
 
     /** True if {@code signature} is valid for {@code data}; never throws for bad input. */
@@ -46,11 +70,23 @@ public final class DkimCrypto {
                 return false;
             }
             byte[] hash = sha256(data, data.length); // RFC 8463 §3: Ed25519 over the SHA-256 hash
-            try {
-                return Ed25519.verify(signature, 0, spki, spki.length - Ed25519.PUBLIC_KEY_SIZE, hash, 0, hash.length);
-            } catch (RuntimeException e) {
-                return false;
+            Ed25519FixedBase table = ED25519_TABLES.get(key);
+            if (table == null) {
+                byte[] pk = java.util.Arrays.copyOfRange(spki, spki.length - Ed25519.PUBLIC_KEY_SIZE, spki.length);
+                if (ED25519_SEEN.put(key, Boolean.TRUE) == null) {
+                    try {
+                        return Ed25519.verify(signature, 0, pk, 0, hash, 0, hash.length);
+                    } catch (RuntimeException e) {
+                        return false;
+                    }
+                }
+                table = Ed25519FixedBase.of(pk);
+                if (table == null) {
+                    return false; // not a point (RFC 8032 §5.1.3)
+                }
+                ED25519_TABLES.put(key, table);
             }
+            return table.verify(signature, hash);
         }
         try {
             Signature s = instance(alg);

@@ -19,7 +19,7 @@ public final class DkimHeaderHash {
      */
     public static byte[] signedData(List<HeaderField> headers, List<String> signedNames, Canonicalization c,
                                     HeaderField signatureField) {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(1024);
         Map<String, Integer> nextFromBottom = new HashMap<>();
         for (String name : signedNames) {
             int skip = nextFromBottom.getOrDefault(name, 0);
@@ -28,7 +28,7 @@ public final class DkimHeaderHash {
                 HeaderField h = headers.get(i);
                 if (h.is(name) && h != signatureField) {
                     if (seen++ == skip) {
-                        sb.append(c.header(h));
+                        c.appendHeader(h, sb);
                         break;
                     }
                 }
@@ -44,23 +44,21 @@ public final class DkimHeaderHash {
     /** Deletes the value of the b= tag, keeping "b=" and everything else as is (RFC 6376 §3.5 b=). */
     static String withEmptyB(String raw) {
         int colon = raw.indexOf(':');
-        String head = raw.substring(0, colon + 1);
-        String value = raw.substring(colon + 1);
-        boolean crlf = value.endsWith("\r\n");
-        if (crlf) {
-            value = value.substring(0, value.length() - 2);
-        }
-        StringBuilder out = new StringBuilder(head);
-        int start = 0;
-        while (start <= value.length()) {
-            int semi = value.indexOf(';', start);
-            int end = semi < 0 ? value.length() : semi;
-            String spec = value.substring(start, end);
-            int eq = spec.indexOf('=');
-            if (eq > 0 && spec.substring(0, eq).replace("\r\n", "").strip().equalsIgnoreCase("b")) {
-                out.append(spec, 0, eq + 1);
+        int end = raw.endsWith("\r\n") ? raw.length() - 2 : raw.length();
+        StringBuilder out = new StringBuilder(raw.length());
+        out.append(raw, 0, colon + 1);
+        int start = colon + 1;
+        while (true) {
+            int semi = raw.indexOf(';', start);
+            if (semi >= end) {
+                semi = -1;
+            }
+            int specEnd = semi < 0 ? end : semi;
+            int eq = raw.indexOf('=', start);
+            if (eq >= 0 && eq < specEnd && isB(raw, start, eq)) {
+                out.append(raw, start, eq + 1);
             } else {
-                out.append(spec);
+                out.append(raw, start, specEnd);
             }
             if (semi < 0) {
                 break;
@@ -68,6 +66,17 @@ public final class DkimHeaderHash {
             out.append(';');
             start = semi + 1;
         }
-        return out.append(crlf ? "\r\n" : "").toString();
+        return out.append(raw, end, raw.length()).toString();
+    }
+
+    /** True if raw[from, to) is "b" (any case) with only whitespace around it. */
+    private static boolean isB(String raw, int from, int to) {
+        while (from < to && Character.isWhitespace(raw.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(raw.charAt(to - 1))) {
+            to--;
+        }
+        return to - from == 1 && (raw.charAt(from) == 'b' || raw.charAt(from) == 'B');
     }
 }

@@ -114,7 +114,7 @@ public record DkimSignature(DkimAlgorithm algorithm, String domain, String selec
         if (v == null) {
             return OptionalLong.empty();
         }
-        if (!v.matches("[0-9]{1,18}")) {
+        if (v.isEmpty() || v.length() > 18 || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new DkimSyntaxException("invalid " + tag + "=");
         }
         return OptionalLong.of(Long.parseLong(v));

@@ -49,9 +49,13 @@ public final class DkimSigner {
         RawMessage raw = RawMessage.parse(message);
         byte[] body = Canonicalization.RELAXED.body(raw.body());
         String bh = Base64.getEncoder().encodeToString(DkimCrypto.sha256(body, body.length));
+        java.util.Map<String, Integer> present = new java.util.HashMap<>();
+        for (HeaderField h : raw.headers()) {
+            present.merge(h.lowerName(), 1, Integer::sum);
+        }
         List<String> names = new ArrayList<>();
         for (String name : SIGNED) {
-            long count = raw.headers().stream().filter(h -> h.is(name)).count();
+            long count = present.getOrDefault(name, 0);
             if (OVERSIGNED.contains(name)) {
                 count++;
             }

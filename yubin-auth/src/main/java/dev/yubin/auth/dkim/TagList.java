@@ -26,7 +26,7 @@ public final class TagList {
                 throw new DkimSyntaxException("tag without '=': " + s);
             }
             String name = s.substring(0, eq).strip().toLowerCase(Locale.ROOT);
-            if (!name.matches("[a-z][a-z0-9_]*")) {
+            if (!isTagName(name)) {
                 throw new DkimSyntaxException("invalid tag name: " + name);
             }
             if (tags.put(name, s.substring(eq + 1).strip()) != null) {
@@ -34,6 +34,20 @@ public final class TagList {
             }
         }
         return tags;
+    }
+
+    /** RFC 6376 §3.2 tag-name: ALPHA *ALNUMPUNC (lower-cased here). */
+    private static boolean isTagName(String name) {
+        if (name.isEmpty() || name.charAt(0) < 'a' || name.charAt(0) > 'z') {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Removes all whitespace (for base64 values such as b= and bh=, RFC 6376 §3.5). */

@@ -6,8 +6,10 @@
  * TXT records to publish.
  *
  * <p>RFCs: 6376 (tags, canonicalisation, verification), 8463 (Ed25519 with raw 32-octet keys),
- * 8301 (rsa-sha1 and RSA &lt; 1024 bits never pass), 8410 (Ed25519 key encodings). Ed25519 runs on
- * Bouncy Castle's RFC 8032 code (much faster than the JDK's); RSA on the JDK.
+ * 8301 (rsa-sha1 and RSA &lt; 1024 bits never pass), 8410 (Ed25519 key encodings). Ed25519 signing
+ * runs on Bouncy Castle's constant-time RFC 8032 code; Ed25519 verification on
+ * {@code Ed25519FixedBase} (variable-time fixed-base tables for B and for each recently used key,
+ * on Bouncy Castle's field arithmetic, checked against Bouncy Castle in its tests); RSA on the JDK.
  * Invariants: a signature passes only if its body hash and signature verify over the whole body;
  * a valid signature whose l= leaves body content unsigned is reported as "policy", never "pass";
  * signing uses relaxed/relaxed and oversigns From. Known gaps: no DKIM-Signature z= diagnostics;

@@ -32,6 +32,11 @@ final class TextIndexer implements AutoCloseable {
     private static final int SLICE_ROWS = 64;
     /** Characters of text indexed per slice (trigram insertion is the writer's cost). */
     private static final int SLICE_CHARS = 48 * 1024;
+    /**
+     * Octets of a body given to the extractor at most: its text budget is far smaller, and a huge
+     * attachment must not make an index pass or a search hold the whole message in memory.
+     */
+    static final int MAX_EXTRACT_BYTES = 8 << 20;
 
     /** A blob waiting for indexing. */
     record Pending(long blobId, String name, long size) {
@@ -174,7 +179,30 @@ final class TextIndexer implements AutoCloseable {
     /** The extractor's text of a stored body; null if it cannot be read or this process does not extract. */
     private TextExtractor.Text textOf(String blobName) {
         try (InputStream in = blobs.open(new BlobId(blobName))) {
-            return extractor.extract(in);
+            return extractor.extract(new java.io.FilterInputStream(in) {
+                private long left = MAX_EXTRACT_BYTES;
+
+                @Override
+                public int read() throws IOException {
+                    if (left <= 0) {
+                        return -1;
+                    }
+                    left--;
+                    return super.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    if (left <= 0) {
+                        return -1;
+                    }
+                    int n = super.read(b, off, (int) Math.min(len, left));
+                    if (n > 0) {
+                        left -= n;
+                    }
+                    return n;
+                }
+            });
         } catch (NoSuchFileException e) {
             return null; // deleted meanwhile
         } catch (IOException | RuntimeException e) {
