@@ -64,15 +64,15 @@ public record OutboundSettings(String hostname, int port, int maxConnections, in
 
     public static OutboundSettings defaults(String hostname) {
         return new OutboundSettings(hostname, DEFAULT_PORT, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_DOMAIN,
-                DEFAULT_MESSAGES_PER_CONNECTION, DEFAULT_PER_DOMAIN_INTERVAL, DEFAULT_CONNECTION_IDLE, DEFAULT_RETRY_INITIAL, DEFAULT_RETRY_MAX,
-                DEFAULT_MAX_LIFETIME, DEFAULT_DELAY_WARNING, DEFAULT_POLL_INTERVAL, DEFAULT_CLAIM_BATCH, DEFAULT_LEASE,
+                DEFAULT_MESSAGES_PER_CONNECTION, DEFAULT_PER_DOMAIN_INTERVAL, DEFAULT_CONNECTION_IDLE,
+                DEFAULT_RETRY_INITIAL, DEFAULT_RETRY_MAX, DEFAULT_MAX_LIFETIME, DEFAULT_DELAY_WARNING, DEFAULT_POLL_INTERVAL, DEFAULT_CLAIM_BATCH, DEFAULT_LEASE,
                 ClientSettings.defaults(hostname));
     }
 
     public OutboundSettings withPort(int p) {
         return new OutboundSettings(hostname, p, maxConnections, maxConnectionsPerDomain, messagesPerConnection,
-                perDomainInterval, connectionIdle, retryInitial, retryMax, maxLifetime, delayWarning, pollInterval, claimBatch, lease,
-                client);
+                perDomainInterval, connectionIdle, retryInitial, retryMax, maxLifetime, delayWarning, pollInterval,
+                claimBatch, lease, client);
     }
 
     public OutboundSettings withConnectionIdle(Duration idle) {
@@ -95,17 +95,19 @@ public record OutboundSettings(String hostname, int port, int maxConnections, in
 
     public OutboundSettings withPollInterval(Duration poll) {
         return new OutboundSettings(hostname, port, maxConnections, maxConnectionsPerDomain, messagesPerConnection,
-                perDomainInterval, connectionIdle, retryInitial, retryMax, maxLifetime, delayWarning, poll, claimBatch, lease, client);
+                perDomainInterval, connectionIdle, retryInitial, retryMax, maxLifetime, delayWarning, poll, claimBatch,
+                lease, client);
     }
 
     public OutboundSettings withConnections(int total, int perDomain, int perConnection, Duration interval) {
-        return new OutboundSettings(hostname, port, total, perDomain, perConnection, interval, connectionIdle, retryInitial, retryMax,
-                maxLifetime, delayWarning, pollInterval, claimBatch, lease, client);
+        return new OutboundSettings(hostname, port, total, perDomain, perConnection, interval, connectionIdle,
+                retryInitial, retryMax, maxLifetime, delayWarning, pollInterval, claimBatch, lease, client);
     }
 
     public OutboundSettings withClient(ClientSettings c) {
         return new OutboundSettings(hostname, port, maxConnections, maxConnectionsPerDomain, messagesPerConnection,
-                perDomainInterval, connectionIdle, retryInitial, retryMax, maxLifetime, delayWarning, pollInterval, claimBatch, lease, c);
+                perDomainInterval, connectionIdle, retryInitial, retryMax, maxLifetime, delayWarning, pollInterval,
+                claimBatch, lease, c);
     }
 
     /** The delay before attempt {@code attempts + 1}: initial × 2^(attempts-1), at most {@link #retryMax}. */
