@@ -119,6 +119,63 @@ class IndependentImplementationsTest {
         assertThat(results).hasSize(3).allSatisfy(x -> assertThat(x.status()).as(x.reason()).isEqualTo(DkimResult.Status.PASS));
     }
 
+    /** opendkim-testmsg can only sign with rsa-sha1, which RFC 8301 §3.1 forbids verifiers to accept. */
+    @Test
+    void yubinRefusesOpenDkimsRsaSha1Signature() throws Exception {
+        assumeTrue(run(List.of("sh", "-c", "command -v opendkim-testmsg")).exit == 0, "opendkim-tools is needed");
+        Path msg = dir.resolve("od-plain.eml");
+        Files.writeString(msg, MESSAGE, StandardCharsets.UTF_8);
+        Path key = dir.resolve("od-rsa.key");
+        Files.writeString(key, pkcs1Pem(rsa));
+        // OpenDKIM's Ed25519 signing fails in opendkim-testmsg ("Resource unavailable"): RSA only
+        Result r = run(List.of("sh", "-c", "exec opendkim-testmsg -C -d interop.example -s rsa -k " + key + " < " + msg));
+        assertThat(r.exit).as(r.err).isZero();
+        assertThat(r.out).containsIgnoringCase("DKIM-Signature:");
+        byte[] signed = r.out.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+        List<DkimResult> results = new DkimVerifier(dns.resolver()).verify(RawMessage.parse(signed));
+        assertThat(results).hasSize(1).allSatisfy(x -> {
+            assertThat(x.algorithm()).isEqualTo("rsa-sha1");
+            assertThat(x.status()).isEqualTo(DkimResult.Status.PERMERROR);
+            assertThat(x.reason()).contains("RFC 8301");
+        });
+    }
+
+    /**
+     * OpenDKIM verifies with the system resolver, which only asks port 53 of the servers in
+     * /etc/resolv.conf: the tool runs in a private mount namespace whose resolv.conf names a test
+     * DNS server on 127.0.0.153:53 (root and unshare(1) needed; skipped elsewhere).
+     */
+    @Test
+    void openDkimVerifiesWhatYubinSigns() throws Exception {
+        assumeTrue(run(List.of("sh", "-c", "command -v opendkim-testmsg && command -v unshare")).exit == 0,
+                "opendkim-tools and unshare are needed");
+        assumeTrue(run(List.of("unshare", "-m", "true")).exit == 0, "mount namespaces are not allowed here");
+        TestDnsServer port53;
+        try {
+            port53 = TestDnsServer.start(new java.net.InetSocketAddress(InetAddress.getByName("127.0.0.153"), 53));
+        } catch (IOException e) {
+            assumeTrue(false, "cannot serve DNS on 127.0.0.153:53: " + e.getMessage());
+            return;
+        }
+        try (port53) {
+            port53.txt("rsa._domainkey.interop.example", DkimKeys.dnsRecord(rsa.getPublic()));
+            Path resolv = dir.resolve("resolv.conf");
+            Files.writeString(resolv, "nameserver 127.0.0.153\noptions attempts:1 timeout:2\n");
+            DkimSigner signer = new DkimSigner(List.of(new DkimSigningKey("interop.example", "rsa", rsa.getPrivate())),
+                    Clock.systemUTC());
+            Path good = dir.resolve("od-verify-good.eml");
+            Files.writeString(good, signer.sign(MESSAGE.getBytes(StandardCharsets.UTF_8)) + MESSAGE, StandardCharsets.UTF_8);
+            Path bad = dir.resolve("od-verify-bad.eml");
+            Files.writeString(bad, Files.readString(good).replace("two spaces", "three spaces"), StandardCharsets.UTF_8);
+            String verify = "mount --bind " + resolv + " /etc/resolv.conf && exec opendkim-testmsg < ";
+            Result pass = run(List.of("unshare", "-m", "sh", "-c", verify + good));
+            assertThat(pass.exit).as(pass.out + pass.err).isZero();
+            assertThat((pass.out + pass.err).strip()).isEmpty(); // "no output unless an error occurred"
+            Result fail = run(List.of("unshare", "-m", "sh", "-c", verify + bad));
+            assertThat(fail.exit != 0 || !(fail.out + fail.err).isBlank()).as("a changed body must not verify").isTrue();
+        }
+    }
+
     @Test
     void spfVerdictsAgreeWithPyspf() throws Exception {
         List<String> cases = List.of(

@@ -91,6 +91,20 @@ public final class TestDnsServer implements AutoCloseable {
         throw last;
     }
 
+    /**
+     * Binds UDP and TCP on a chosen address and port (for a tool that can only ask port 53 of the
+     * name server in /etc/resolv.conf); throws if it is taken or not allowed.
+     */
+    public static TestDnsServer start(InetSocketAddress at) throws IOException {
+        DatagramSocket udp = new DatagramSocket(at);
+        try {
+            return new TestDnsServer(udp, new ServerSocket(at.getPort(), 50, at.getAddress()));
+        } catch (IOException e) {
+            udp.close();
+            throw e;
+        }
+    }
+
     /** The address to send queries to (UDP and TCP). */
     public InetSocketAddress address() {
         return new InetSocketAddress(udp.getLocalAddress(), udp.getLocalPort());
