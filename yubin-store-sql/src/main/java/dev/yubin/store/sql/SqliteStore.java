@@ -223,12 +223,14 @@ public final class SqliteStore implements Directory, MailboxStore, AutoCloseable
     }
 
     /**
-     * True while some message or some unfinished outbound queue entry refers to the blob (for
+     * True while some message, some unfinished outbound queue entry or some unsent DSN part refers to the blob (for
      * {@link dev.yubin.store.BlobStore#sweepOrphans}).
      */
     public boolean isBlobReferenced(BlobId id) {
         return readers.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM blobs WHERE name = :n)"
-                        + " OR EXISTS (SELECT 1 FROM queue_entries WHERE blob = :n AND state NOT IN ('DONE', 'BOUNCED'))")
+                        + " OR EXISTS (SELECT 1 FROM queue_entries WHERE blob = :n AND state NOT IN ('DONE', 'BOUNCED'))"
+                        // a DSN not sent yet returns the original body (V20)
+                        + " OR EXISTS (SELECT 1 FROM queue_reports WHERE blob = :n)")
                 .bind("n", id.value()).mapTo(Boolean.class).one());
     }
 
