@@ -21,6 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
  * Submits from {@code -Dbench.sessions=N} threads (default 20, like N SMTP sessions); prints submitted and
  * delivered messages per second, the time per blob commit and per submit, and the store writer's
  * group-commit figures. Not a unit test: skipped without the property.
+ *
+ * <p>With {@code -Dbench.over=smtp} the mail arrives over SMTP instead, driven like the Postfix side:
+ * Postfix's {@code smtp-source} (5 processes of 20 sessions at a time, a new connection per message)
+ * sends to {@code dN@fwd.bench.test}, aliases of {@code u@dN.bench.test}, on Yubin's SMTP server;
+ * each message is received, made durable, queued and delivered to the sink (the forwarding path,
+ * the same receive → queue → deliver mechanics as relaying).
  */
 @EnabledIfSystemProperty(named = "bench.sink.port", matches = "\\d+")
 class OutboundBench {
@@ -47,6 +53,10 @@ class OutboundBench {
                     Duration.ofSeconds(2), 0, dev.yubin.dns.DnsjavaSettings.DEFAULT_CACHE_ENTRIES,
                     dev.yubin.dns.DnsjavaSettings.DEFAULT_MAX_CACHE_TTL));
             try (QueueFixture q = new QueueFixture(dir, dns, settings, resolver)) {
+                if ("smtp".equals(System.getProperty("bench.over"))) {
+                    overSmtp(q, messages, domains);
+                    return;
+                }
                 var os = (com.sun.management.OperatingSystemMXBean)
                         java.lang.management.ManagementFactory.getOperatingSystemMXBean();
                 long cpu0 = os.getProcessCpuTime();
@@ -94,6 +104,52 @@ class OutboundBench {
                                 + " delivered_per_s_from_first_submit=%.0f drain_after_submit_s=%.2f%n", messages, domains,
                         messages / ((t1 - t0) / 1e9), messages / ((t2 - t0) / 1e9), (t2 - t1) / 1e9);
             }
+        }
+    }
+
+    private static void overSmtp(QueueFixture q, int messages, int domains) throws Exception {
+        q.store.addDomain(dev.yubin.core.Domain.parse("fwd.bench.test"));
+        for (int d = 0; d < domains; d++) {
+            q.store.addAlias(new dev.yubin.store.Alias("d" + d + "@fwd.bench.test",
+                    List.of(EmailAddress.parse("u@d" + d + ".bench.test"))));
+        }
+        var indexer = new dev.yubin.message.MessageIndexer(dev.yubin.message.MessageLimits.defaults());
+        var server = new dev.yubin.smtp.server.SmtpServer(dev.yubin.smtp.server.SmtpSettings.builder()
+                .hostname("mx.fwd.bench.test").build(), q.store, q.store, q.store.blobs(), indexer, List.of(),
+                java.time.Clock.systemUTC(), q.queue);
+        try (var listener = new dev.yubin.net.Listener(new dev.yubin.net.ListenerSettings("smtp",
+                new java.net.InetSocketAddress("127.0.0.1", 0), dev.yubin.net.ListenerSettings.Tls.PLAIN, 1000, 1000,
+                Duration.ofSeconds(60)), null, server.lineLimit(), server)) {
+            var os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpu0 = os.getProcessCpuTime();
+            int per = messages / domains;
+            long t0 = System.nanoTime();
+            for (int first = 0; first < domains; first += 5) {
+                List<Process> batch = new java.util.ArrayList<>();
+                for (int d = first; d < Math.min(domains, first + 5); d++) {
+                    batch.add(new ProcessBuilder("smtp-source", "-s", "20", "-m", Integer.toString(per), "-l", "2048",
+                            "-f", "sender@client.test", "-t", "d" + d + "@fwd.bench.test",
+                            "127.0.0.1:" + listener.port()).redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+                }
+                for (Process p : batch) {
+                    if (p.waitFor() != 0) {
+                        throw new AssertionError("smtp-source failed: " + p.exitValue());
+                    }
+                }
+            }
+            long t1 = System.nanoTime();
+            while (q.queueStore.counts().getOrDefault(QueueState.DONE, 0L) < (long) per * domains) {
+                Thread.sleep(50);
+            }
+            long t2 = System.nanoTime();
+            System.out.printf("outbound-bench-phases over=smtp cpu_us_per_msg=%.0f%n",
+                    (os.getProcessCpuTime() - cpu0) / 1e3 / (per * domains));
+            System.out.printf("outbound-bench messages=%d domains=%d submitted_per_s=%.0f"
+                            + " delivered_per_s_from_first_submit=%.0f drain_after_submit_s=%.2f over=smtp%n",
+                    per * domains, domains, per * domains / ((t1 - t0) / 1e9), per * domains / ((t2 - t0) / 1e9),
+                    (t2 - t1) / 1e9);
         }
     }
 }
