@@ -6,11 +6,15 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * Immutable message bodies. A blob becomes durable in {@link Writer#commit()}: its bytes and
- * its name are on stable storage (file and directory fsync'd) when {@code commit} returns its id,
- * before the metadata that refers to it is committed. No id is known before {@code commit}
- * returns, so nobody reads a partial blob. Blobs not referenced by any metadata after a crash
- * are garbage and may be removed by {@link #sweepOrphans}.
+ * Immutable message bodies. A blob is durable no later than the metadata that refers to it, in
+ * one of two ways: a store of files makes it durable in {@link Writer#commit()} (file and
+ * directory fsync'd before the id is returned); a store that keeps bodies in the same database as
+ * the metadata may instead queue it, in order, so that it commits in the same transaction as (or
+ * before) the next metadata write of the committing thread, and must then refuse metadata whose
+ * body did not make it. Either way the blob is readable through the store as soon as
+ * {@code commit} returns. No id is known before {@code commit} returns, so nobody reads a
+ * partial blob. Blobs not referenced by any metadata after a crash are garbage and may be
+ * removed by {@link #sweepOrphans}.
  */
 public interface BlobStore {
 
@@ -30,7 +34,7 @@ public interface BlobStore {
     interface Writer extends Closeable {
         OutputStream stream();
 
-        /** Makes the blob durable and returns its id. */
+        /** Makes the blob durable (or queues it, see above) and returns its id. */
         BlobId commit() throws IOException;
 
         /** Abandons the blob unless committed. */

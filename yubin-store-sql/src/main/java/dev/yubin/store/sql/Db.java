@@ -51,6 +51,11 @@ final class Db {
         }
     }
 
+    /** {@link SqlWriter#submit}: queued in order, not waited for. */
+    <T> java.util.concurrent.CompletableFuture<T> submit(SqlWriter.Work<T> work) {
+        return writer.submit(work);
+    }
+
     void writeVoid(java.util.function.Consumer<WriteTx> work) {
         write(tx -> {
             work.accept(tx);

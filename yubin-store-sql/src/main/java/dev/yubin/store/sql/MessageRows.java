@@ -62,6 +62,7 @@ final class MessageRows {
         if (existing.isPresent()) {
             return existing.getAsLong();
         }
+        SqliteBlobStore.requireInline(tx.hot, m.blob().value());
         long id = tx.hot.queryLongs("INSERT INTO blobs (name, size, summary) VALUES (?, ?, ?) RETURNING id", 1,
                 m.blob().value(), m.size(), m.summary())[0];
         tx.dialect.markPending(tx.hot, id); // the TextIndexer extracts and indexes it later

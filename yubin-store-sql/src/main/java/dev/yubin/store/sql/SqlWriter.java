@@ -87,6 +87,20 @@ final class SqlWriter implements AutoCloseable {
         this.thread.start();
     }
 
+    /**
+     * Queues {@code work} for the next group commit without waiting. Work is run in the order it was
+     * queued, so a {@link #write} queued after it by the same thread commits in the same
+     * transaction or a later one: when that write returns, this work is durable too.
+     */
+    <T> CompletableFuture<T> submit(Work<T> work) {
+        if (closed) {
+            throw new StoreException("store is closed");
+        }
+        Task<T> task = new Task<>(work, new CompletableFuture<>(), Thread.currentThread() == backgroundThread);
+        queue.add(task);
+        return task.result();
+    }
+
     /** Runs {@code work} in the next group commit and waits for the commit. */
     <T> T write(Work<T> work) {
         if (closed) {

@@ -22,6 +22,13 @@ import javax.sql.DataSource;
  *
  * <p>Ids of inline bodies are 24 hex digits encoding the row id (never reused); file ids have 32.
  * A writer buffers up to the limit in memory and moves to a file as soon as the body is larger.
+ *
+ * <p>Committing an inline body does not wait for its own group commit: the row (with an id taken
+ * from this process's counter) is queued to the writer, and the body is served from memory until
+ * it is in. The delivery, append or queue entry that refers to it is queued after it by the same
+ * thread, so it commits in the same transaction or a later one; and it checks that the row is there
+ * ({@link #requireInline}), so a body whose insert failed fails its delivery instead of leaving a
+ * message without a body. One writer round trip per message instead of two.
  */
 public final class SqliteBlobStore implements BlobStore {
     private static final int INLINE_ID_LENGTH = 24;
@@ -30,10 +37,17 @@ public final class SqliteBlobStore implements BlobStore {
     private final BodyReaders readers;
     private final FsBlobStore files;
     private final int inlineMaxBytes;
+    /** The last inline row id handed out (ids are never reused: AUTOINCREMENT's sequence or above). */
+    private final java.util.concurrent.atomic.AtomicLong lastInlineId;
+    /** Inline bodies committed but whose row is not in yet, by row id. */
+    private final java.util.concurrent.ConcurrentHashMap<Long, byte[]> unwritten = new java.util.concurrent.ConcurrentHashMap<>();
 
     SqliteBlobStore(Db db, DataSource readers, FsBlobStore files, int inlineMaxBytes) {
         this.db = db;
         this.readers = new BodyReaders(readers);
+        this.lastInlineId = new java.util.concurrent.atomic.AtomicLong(db.read(h -> h.createQuery(
+                "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'blob_data'), 0),"
+                        + " coalesce((SELECT max(id) FROM blob_data), 0))").mapTo(Long.class).one()));
         this.files = files;
         this.inlineMaxBytes = inlineMaxBytes;
     }
@@ -65,7 +79,11 @@ public final class SqliteBlobStore implements BlobStore {
         if (!isInline(id.value())) {
             return files.open(id);
         }
-        byte[] data = readers.read(rowId(id));
+        long row = rowId(id);
+        byte[] data = unwritten.get(row);
+        if (data == null) {
+            data = readers.read(row);
+        }
         if (data == null) {
             throw new NoSuchFileException("blob " + id);
         }
@@ -77,6 +95,9 @@ public final class SqliteBlobStore implements BlobStore {
         if (!isInline(id.value())) {
             return files.exists(id);
         }
+        if (unwritten.containsKey(rowId(id))) {
+            return true;
+        }
         return db.read(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM blob_data WHERE id = :id)")
                 .bind("id", rowId(id)).mapTo(Boolean.class).one());
     }
@@ -85,6 +106,10 @@ public final class SqliteBlobStore implements BlobStore {
     public long size(BlobId id) throws IOException {
         if (!isInline(id.value())) {
             return files.size(id);
+        }
+        byte[] pending = unwritten.get(rowId(id));
+        if (pending != null) {
+            return pending.length;
         }
         Optional<Long> size = db.read(h -> h.createQuery("SELECT length(data) FROM blob_data WHERE id = :id")
                 .bind("id", rowId(id)).mapTo(Long.class).findOne());
@@ -102,6 +127,7 @@ public final class SqliteBlobStore implements BlobStore {
 
     @Override
     public int sweepOrphans(Predicate<BlobId> referenced, long minAgeMillis) throws IOException {
+        settle(); // every inline body committed before this call is in
         long cutoff = (System.currentTimeMillis() - minAgeMillis) / 1000;
         // ordered along the index on created (V11): ORDER BY id alone makes SQLite scan the table and
         // read every stored body on the way
@@ -113,6 +139,22 @@ public final class SqliteBlobStore implements BlobStore {
             db.writeVoid(tx -> tx.handle.createUpdate("DELETE FROM blob_data WHERE id = :id").bind("id", id).execute());
         }
         return orphans.size() + files.sweepOrphans(referenced, minAgeMillis);
+    }
+
+    /**
+     * Inside a write transaction that makes {@code blobName} part of a message or a queue entry: for an
+     * inline body, fails unless its row is in (its queued insert ran before and did not fail).
+     */
+    static void requireInline(HotStatements hot, String blobName) {
+        if (isInline(blobName) && hot.queryLong("SELECT id FROM blob_data WHERE id = ?",
+                Long.parseUnsignedLong(blobName.substring(8), 16)).isEmpty()) {
+            throw new dev.yubin.store.StoreException("message body " + blobName + " was not stored");
+        }
+    }
+
+    /** Returns once every inline body committed before the call is in the database. */
+    void settle() {
+        db.write(tx -> null);
     }
 
     /** Closes the kept body readers. */
@@ -166,8 +208,10 @@ public final class SqliteBlobStore implements BlobStore {
             byte[] data = buffer.toByteArray();
             buffer = null;
             long now = System.currentTimeMillis() / 1000;
-            long id = db.write(tx -> tx.hot.queryLongs("INSERT INTO blob_data (data, created) VALUES (?, ?)"
-                    + " RETURNING id", 1, data, now)[0]);
+            long id = lastInlineId.incrementAndGet();
+            unwritten.put(id, data);
+            db.submit(tx -> tx.hot.update("INSERT INTO blob_data (id, data, created) VALUES (?, ?, ?)", id, data, now))
+                    .whenComplete((r, e) -> unwritten.remove(id)); // the referring write fails if it is not in
             return inlineId(id);
         }
 

@@ -22,6 +22,11 @@ class SqliteBlobStoreTest extends BlobStoreContract {
         return s.blobs();
     }
 
+    @Override
+    protected void settle(BlobStore store) {
+        ((SqliteBlobStore) store).settle();
+    }
+
     @AfterEach
     void closeAll() {
         opened.forEach(SqliteStore::close);

@@ -39,6 +39,11 @@ final class QueueRows {
 
     /** Inserts the entry in {@code state} (INCOMING, or ACTIVE for the caller's own claim) and returns its id. */
     static long insert(QueueStatements hot, Handle h, NewQueueEntry e, long now, QueueState state, long leaseUntil) {
+        long inline = dev.yubin.store.sql.SqlAccess.inlineRow(e.blob());
+        if (inline != 0 && hot.queryLong(h, "SELECT count(*) FROM blob_data WHERE id = ?", inline) == 0) {
+            // its queued insert failed (see SqliteBlobStore): refuse rather than queue mail without a body
+            throw new dev.yubin.store.StoreException("message body " + e.blob().value() + " was not stored");
+        }
         long id = hot.queryLong(h, "INSERT INTO queue_entries (origin_id, destination, blob, size, sender, envid, ret,"
                         + " utf8, body, state, created, next_attempt, lease_until, auth_submitter)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
