@@ -122,25 +122,21 @@ class OutboundBench {
                 Duration.ofSeconds(60)), null, server.lineLimit(), server)) {
             var os = (com.sun.management.OperatingSystemMXBean)
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-            long cpu0 = os.getProcessCpuTime();
+            long cpu0;
             int per = messages / domains;
-            long t0 = System.nanoTime();
-            for (int first = 0; first < domains; first += 5) {
-                List<Process> batch = new java.util.ArrayList<>();
-                for (int d = first; d < Math.min(domains, first + 5); d++) {
-                    batch.add(new ProcessBuilder("smtp-source", "-s", "20", "-m", Integer.toString(per), "-l", "2048",
-                            "-f", "sender@client.test", "-t", "d" + d + "@fwd.bench.test",
-                            "127.0.0.1:" + listener.port()).redirectErrorStream(true)
-                            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
-                }
-                for (Process p : batch) {
-                    if (p.waitFor() != 0) {
-                        throw new AssertionError("smtp-source failed: " + p.exitValue());
-                    }
+            int warmup = Integer.getInteger("bench.warmup", 0);
+            if (warmup > 0) { // the same warm-up as the Postfix side gets: the JIT compiles the paths
+                sendWithSmtpSource(listener.port(), domains, warmup / domains);
+                while (q.queueStore.counts().getOrDefault(QueueState.DONE, 0L) < (long) warmup / domains * domains) {
+                    Thread.sleep(50);
                 }
             }
+            long base = q.queueStore.counts().getOrDefault(QueueState.DONE, 0L);
+            cpu0 = os.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            sendWithSmtpSource(listener.port(), domains, per);
             long t1 = System.nanoTime();
-            while (q.queueStore.counts().getOrDefault(QueueState.DONE, 0L) < (long) per * domains) {
+            while (q.queueStore.counts().getOrDefault(QueueState.DONE, 0L) < base + (long) per * domains) {
                 Thread.sleep(50);
             }
             long t2 = System.nanoTime();
@@ -150,6 +146,23 @@ class OutboundBench {
                             + " delivered_per_s_from_first_submit=%.0f drain_after_submit_s=%.2f over=smtp%n",
                     per * domains, domains, per * domains / ((t1 - t0) / 1e9), per * domains / ((t2 - t0) / 1e9),
                     (t2 - t1) / 1e9);
+        }
+    }
+
+    /** Postfix's smtp-source, 5 processes of 20 sessions at a time, {@code per} messages to each domain's alias. */
+    private static void sendWithSmtpSource(int port, int domains, int per) throws Exception {
+        for (int first = 0; first < domains; first += 5) {
+            List<Process> batch = new java.util.ArrayList<>();
+            for (int d = first; d < Math.min(domains, first + 5); d++) {
+                batch.add(new ProcessBuilder("smtp-source", "-s", "20", "-m", Integer.toString(per), "-l", "2048",
+                        "-f", "sender@client.test", "-t", "d" + d + "@fwd.bench.test", "127.0.0.1:" + port)
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+            }
+            for (Process p : batch) {
+                if (p.waitFor() != 0) {
+                    throw new AssertionError("smtp-source failed: " + p.exitValue());
+                }
+            }
         }
     }
 }
