@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -98,7 +97,9 @@ public final class FsBlobStore implements BlobStore {
 
     @Override
     public int sweepOrphans(Predicate<BlobId> referenced, long minAgeMillis) throws IOException {
-        FileTime cutoff = FileTime.fromMillis(System.currentTimeMillis() - minAgeMillis);
+        // compared in whole milliseconds: a file written in this very millisecond has a modification
+        // time (nanoseconds) after a cutoff of "now" in milliseconds, yet is as old as minAge 0 asks
+        long cutoffMillis = System.currentTimeMillis() - minAgeMillis;
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root, 3)) {
             files = walk.filter(Files::isRegularFile).toList();
@@ -107,7 +108,7 @@ public final class FsBlobStore implements BlobStore {
         for (Path file : files) {
             String name = file.getFileName().toString();
             try {
-                if (Files.getLastModifiedTime(file).compareTo(cutoff) > 0) {
+                if (Files.getLastModifiedTime(file).toMillis() > cutoffMillis) {
                     continue;
                 }
                 if (isBlobName(name) && !referenced.test(new BlobId(name))) {
