@@ -10,16 +10,12 @@ import dev.yubin.smtp.server.OutboundRouter;
 import dev.yubin.smtp.server.RcptParameters;
 import dev.yubin.smtp.server.ReversePath;
 import dev.yubin.store.queue.QueueState;
-import dev.yubin.testkit.dns.TestDnsServer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * RFC 4954 §5 on the way out: mail an authenticated user submitted names its sender in
@@ -27,25 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code AUTH=<>} from the user) says {@code AUTH=<>}; a receiver that does not announce AUTH
  * gets no such parameter.
  */
-class AuthParameterTest {
-    @TempDir
-    Path dir;
-    TestDnsServer dns;
-    ScriptedSmtpServer receiver;
-    QueueFixture q;
+class AuthParameterTest extends QueueTestBase {
 
-    @AfterEach
-    void down() throws Exception {
-        if (q != null) {
-            q.close();
-        }
-        if (receiver != null) {
-            receiver.close();
-        }
-        if (dns != null) {
-            dns.close();
-        }
-    }
 
     private void start(List<String> extensions) throws Exception {
         dns = QueueFixture.dns();

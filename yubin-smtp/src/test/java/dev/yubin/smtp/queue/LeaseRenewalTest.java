@@ -7,43 +7,22 @@ import dev.yubin.smtp.client.ScriptedSmtpServer;
 import dev.yubin.store.queue.QueueEntry;
 import dev.yubin.store.queue.QueueState;
 import dev.yubin.store.sql.queue.SqliteQueueStore;
-import dev.yubin.testkit.dns.TestDnsServer;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An attempt that lasts longer than a lease: the scheduler renews the lease while it works, so a
  * second claimer on the same queue (another process) never gets the entry, and it is delivered
  * exactly once.
  */
-class LeaseRenewalTest {
+class LeaseRenewalTest extends QueueTestBase {
     private static final Duration LEASE = Duration.ofMillis(600);
 
-    @TempDir
-    Path dir;
-    TestDnsServer dns;
-    ScriptedSmtpServer receiver;
-    QueueFixture q;
 
-    @AfterEach
-    void down() throws Exception {
-        if (q != null) {
-            q.close();
-        }
-        if (receiver != null) {
-            receiver.close();
-        }
-        if (dns != null) {
-            dns.close();
-        }
-    }
 
     @Test
     void aSlowAttemptKeepsItsLeaseAndNobodyElseClaimsTheEntry() throws Exception {

@@ -5,28 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import dev.yubin.smtp.client.ScriptedSmtpServer;
 import dev.yubin.store.queue.QueueState;
-import dev.yubin.testkit.dns.TestDnsServer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * RFC 3464 §2: a message whose recipients fail in several destination domains gets ONE DSN with
  * a per-recipient section for each, sent when none of its recipients is pending any more.
  */
-class OneDsnPerMessageTest {
+class OneDsnPerMessageTest extends QueueTestBase {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @TempDir
-    Path dir;
-    TestDnsServer dns;
-    ScriptedSmtpServer receiver;
-    QueueFixture q;
 
     @BeforeEach
     void dnsUp() throws Exception {
@@ -34,16 +25,6 @@ class OneDsnPerMessageTest {
         dns.mx("other.test", 10, "mx.other.test").a("mx.other.test", "127.0.0.1");
     }
 
-    @AfterEach
-    void down() throws Exception {
-        if (q != null) {
-            q.close();
-        }
-        if (receiver != null) {
-            receiver.close();
-        }
-        dns.close();
-    }
 
     private static int count(String text, String needle) {
         return (int) Pattern.compile(Pattern.quote(needle)).matcher(text).results().count();

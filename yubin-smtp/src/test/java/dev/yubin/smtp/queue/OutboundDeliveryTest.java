@@ -10,7 +10,6 @@ import dev.yubin.smtp.server.RcptParameters;
 import dev.yubin.smtp.server.ReversePath;
 import dev.yubin.store.queue.QueueState;
 import dev.yubin.store.queue.RecipientState;
-import dev.yubin.testkit.dns.TestDnsServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,36 +17,19 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The queue against a scripted receiver: retries, bounces, per-recipient results, restarts. */
-class OutboundDeliveryTest {
+class OutboundDeliveryTest extends QueueTestBase {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @TempDir
-    Path dir;
-    TestDnsServer dns;
-    ScriptedSmtpServer receiver;
-    QueueFixture q;
 
     @BeforeEach
     void dnsUp() throws Exception {
         dns = QueueFixture.dns();
     }
 
-    @AfterEach
-    void down() throws Exception {
-        if (q != null) {
-            q.close();
-        }
-        if (receiver != null) {
-            receiver.close();
-        }
-        dns.close();
-    }
 
     private void start(ScriptedSmtpServer.Script script) throws Exception {
         receiver = ScriptedSmtpServer.start(script);

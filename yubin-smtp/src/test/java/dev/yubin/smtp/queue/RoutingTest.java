@@ -7,43 +7,26 @@ import dev.yubin.net.tls.TlsContexts;
 import dev.yubin.net.tls.TlsSettings;
 import dev.yubin.smtp.client.ScriptedSmtpServer;
 import dev.yubin.store.queue.QueueState;
-import dev.yubin.testkit.dns.TestDnsServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** MX selection, implicit MX, IDN, address literals, connection limits and reuse, STARTTLS. */
-class RoutingTest {
+class RoutingTest extends QueueTestBase {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @TempDir
-    Path dir;
-    @TempDir
     Path tlsDir;
-    TestDnsServer dns;
-    ScriptedSmtpServer receiver;
-    QueueFixture q;
 
     @BeforeEach
     void up() throws Exception {
         dns = QueueFixture.dns();
     }
 
-    @AfterEach
-    void down() throws Exception {
-        if (q != null) {
-            q.close();
-        }
-        if (receiver != null) {
-            receiver.close();
-        }
-        dns.close();
-    }
 
     private void start(OutboundSettings settings) {
         q = new QueueFixture(dir, dns, settings);

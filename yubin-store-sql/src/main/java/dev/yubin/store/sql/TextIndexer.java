@@ -150,12 +150,12 @@ final class TextIndexer implements AutoCloseable {
         List<Unindexed> scan;
         if (indexable) {
             // one snapshot, so a blob indexed between the two reads is seen exactly once
-            List<List<?>> both = db.snapshot(h -> List.of(db.dialect.searchIndexed(h, mailboxId, needle, scope),
+            record Split(List<Long> indexed, List<Unindexed> rest) {
+            }
+            Split split = db.snapshot(h -> new Split(db.dialect.searchIndexed(h, mailboxId, needle, scope),
                     db.dialect.unindexed(h, mailboxId)));
-            @SuppressWarnings("unchecked") List<Long> indexed = (List<Long>) both.get(0);
-            @SuppressWarnings("unchecked") List<Unindexed> rest = (List<Unindexed>) both.get(1);
-            hits.addAll(indexed);
-            scan = rest;
+            hits.addAll(split.indexed());
+            scan = split.rest();
         } else {
             // no trigram in the needle: the index cannot help, every message is read (rare: IMAP
             // clients search words)
